@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IomCmsConfig(AppConfig):
+    name = "iom_cms"
+    verbose_name = "IOM CMS"

@@ -1,0 +1,268 @@
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from iom_cms.richtext import RichTextField
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def filled(field_name):
+    """True where a (translated, nullable) text column holds something: neither NULL nor ''."""
+    return models.Q(**{f"{field_name}__gt": ""})
+
+
+class Topic(TagBase):
+    """A topic of press releases. The name is translated; the slug is shared by all languages."""
+
+    # Redefined without TagBase's unique=True: uniqueness is per language and case-insensitive
+    # (constraints below), and modeltranslation adds one column per language.
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower(f"name_{code}"),
+                name=f"topic_name_{code}_unique_ci",
+                violation_error_message=_("A topic with this name already exists."),
+            )
+            for code in LANGUAGE_CODES
+        ]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("pressroom:list") + f"?topic={self.slug}"
+
+
+class TaggedRelease(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "PressRelease", on_delete=models.CASCADE, related_name="topic_links"
+    )
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="release_links")
+
+    class Meta:
+        verbose_name = _("topic of a release")
+        verbose_name_plural = _("topics of releases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="taggedrelease_once_per_release"
+            ),
+        ]
+
+
+class MediaContact(models.Model):
+    """A press officer, reused across releases."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    office = models.CharField(
+        _("office or city"), max_length=200, blank=True,
+        help_text=_("As it should appear after the name, e.g. “New York” or “Geneva HQ”."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=50, blank=True,
+        help_text=_("International format, e.g. +41 22 717 91 11."),
+    )
+
+    class Meta:
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email="") | ~models.Q(phone=""),
+                name="mediacontact_reachable",
+                violation_error_message=_("Give an email address or a phone number."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.office})" if self.office else self.name
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """The one rule for what the public sees: published, and its publication time passed."""
+        at = at or timezone.now()
+        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=at)
+
+    def available_in(self, language):
+        return self.filter(filled(f"title_{language}"))
+
+
+class ReleaseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PressRelease(models.Model):
+    Status = ReleaseStatus
+
+    # Translated (see translation.py): one column per language.
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"), max_length=255, db_index=False,
+        help_text=_("The last part of the address. Unique in each language."),
+    )
+    lead = models.TextField(
+        _("lead"), max_length=600,
+        help_text=_("One or two sentences: the news, as it appears in lists and feeds."),
+    )
+    dateline = models.CharField(
+        _("dateline city"), max_length=100, help_text=_("Where the news comes from, e.g. New York.")
+    )
+    body = RichTextField(
+        _("body"),
+        help_text=_("Scripts, event attributes and unsafe links are removed when saved."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_alt = models.CharField(
+        _("image alt text"), max_length=300, blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    note_to_editors = RichTextField(_("note to editors"), blank=True)
+
+    # Shared by all languages.
+    published_at = models.DateTimeField(
+        _("publication date and time"), default=timezone.now,
+        help_text=_("A published release is public from this moment; set a later time to embargo it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=5, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Readers who ask for a language the release is not in see this version."),
+    )
+    image = models.ImageField(_("image"), upload_to="releases/%Y/%m/", blank=True)
+    image_credit = models.CharField(
+        _("image credit"), max_length=200, blank=True, help_text=_("e.g. © IOM 2024/Jane Doe")
+    )
+    topics = TaggableManager(
+        verbose_name=_("topics"), through=TaggedRelease, blank=True, help_text=""
+    )
+    contacts = models.ManyToManyField(
+        MediaContact, verbose_name=_("media contacts"), blank=True, related_name="releases"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="release_public_list"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ReleaseStatus.values), name="release_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(original_language__in=LANGUAGE_CODES),
+                name="release_original_language_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q.create(
+                    [models.Q(original_language=c) & filled(f"title_{c}") for c in LANGUAGE_CODES],
+                    connector=models.Q.OR,
+                ),
+                name="release_has_original_language_version",
+                violation_error_message=_("The release needs a title in its original language."),
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=~filled(f"title_{c}") | filled(f"slug_{c}"),
+                    name=f"release_slug_{c}_with_title",
+                )
+                for c in LANGUAGE_CODES
+            ],
+            *[
+                models.UniqueConstraint(
+                    fields=[f"slug_{c}"], condition=filled(f"slug_{c}"),
+                    name=f"release_slug_{c}_unique",
+                    violation_error_message=_("Another release already uses this slug."),
+                )
+                for c in LANGUAGE_CODES
+            ],
+        ]
+
+    def __str__(self):
+        return self.in_language(translation.get_language()).title
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(
+                "pressroom:detail", kwargs={"slug": self.in_language(language).slug}
+            )
+
+    def clean(self):
+        """Each language is complete or empty, so a reader never meets half a translation."""
+        errors = {}
+        required = ("title", "slug", "lead", "dateline", "body")
+        for code in LANGUAGE_CODES:
+            values = {name: getattr(self, f"{name}_{code}") for name in required}
+            if any(values.values()):
+                for name, value in values.items():
+                    if not value:
+                        errors[f"{name}_{code}"] = _(
+                            "Required when the release has a version in this language."
+                        )
+        if not getattr(self, f"title_{self.original_language}", None):
+            errors.setdefault(
+                f"title_{self.original_language}",
+                _("The release needs a title in its original language."),
+            )
+        if self.image and not getattr(self, f"image_alt_{self.original_language}", None):
+            errors.setdefault(
+                f"image_alt_{self.original_language}",
+                _("Describe the image for people who cannot see it."),
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def is_published(self, at=None):
+        at = at or timezone.now()
+        return self.status == self.Status.PUBLISHED and self.published_at <= at
+
+    is_published.boolean = True
+
+    @property
+    def languages(self):
+        """The languages this release exists in, in the site's order."""
+        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", None)]
+
+    def display_language(self, wanted):
+        """The language to show to a reader who wants `wanted`: that one, or the original."""
+        if wanted in self.languages:
+            return wanted
+        if self.original_language in self.languages:
+            return self.original_language
+        return self.languages[0] if self.languages else wanted
+
+    def in_language(self, wanted):
+        """The translated fields in the language shown to a reader who wants `wanted`."""
+        code = self.display_language(wanted)
+        fields = ("title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
+                  "note_to_editors")
+        values = {name: getattr(self, f"{name}_{code}", None) or "" for name in fields}
+        return SimpleNamespace(language=code, is_fallback=code != wanted, **values)
