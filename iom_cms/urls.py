@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
 from . import views
@@ -15,7 +15,11 @@ urlpatterns += i18n_patterns(
     path("", include("pressroom.urls")),
 )
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:
+    # Until a web server in front serves uploads (see README, deployment), Django does.
     urlpatterns += [
-        path(f"{settings.MEDIA_URL}<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve, {"document_root": settings.MEDIA_ROOT},
+        ),
     ]

@@ -97,7 +97,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
         if not release.image:
             return "—"
         return format_html(
-            '<img src="{}" alt="" style="max-height:60px;max-width:100px">', release.image.url
+            '<img src="{}" alt="" width="100" loading="lazy">', release.image.url
         )
 
     @admin.action(description=_("Publish the selected releases"), permissions=["change"])

@@ -31,7 +31,9 @@ class ReleaseListView(ListView):
         context["form"] = self.form
         context["years"] = self.form.year_choices()
         context["topics"] = self.form.topic_choices()
-        context["language"] = translation.get_language()
+        if context["is_paginated"]:
+            page = context["page_obj"]
+            context["page_range"] = page.paginator.get_elided_page_range(page.number)
         return context
 
 
