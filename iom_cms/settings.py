@@ -112,8 +112,9 @@ TIME_ZONE = "Europe/Zurich"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en", "es")
-# Served from our own static files (installed by npm at set-up), never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
+# modeltranslation's tabbed admin needs jQuery UI: served from our own static files (installed
+# by npm at set-up), never from its default CDN. The setting has no MODELTRANSLATION_ prefix.
+JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 
 TAGGIT_CASE_INSENSITIVE = True
 

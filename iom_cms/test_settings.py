@@ -13,6 +13,7 @@ from iom_cms.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="iom-cms-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="iom-cms-static-")
 SECURE_SSL_REDIRECT = False
 STORAGES = {
     **STORAGES,  # noqa: F405

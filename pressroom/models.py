@@ -16,8 +16,11 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def filled(field_name):
-    """True where a (translated, nullable) text column holds something: neither NULL nor ''."""
-    return models.Q(**{f"{field_name}__gt": ""})
+    """True where a (translated, nullable) text column holds something: neither NULL nor ''.
+
+    The explicit NOT NULL matters in CHECK constraints, where an unknown result passes.
+    """
+    return models.Q(**{f"{field_name}__isnull": False, f"{field_name}__gt": ""})
 
 
 class Topic(TagBase):

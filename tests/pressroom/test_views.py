@@ -1,0 +1,231 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import MediaContactFactory, PressReleaseFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URLS = {"fr": "/fr/communiques/", "en": "/en/press-releases/", "es": "/es/comunicados/"}
+
+
+def list_url(language):
+    with translation.override(language):
+        return reverse("pressroom:list")
+
+
+class TestAddresses:
+    @pytest.mark.parametrize("language", ["fr", "en", "es"])
+    def test_the_list_has_a_localised_address_in_each_language(self, language):
+        assert list_url(language) == LIST_URLS[language]
+
+    def test_a_release_address_uses_the_slug_of_the_language_shown(self):
+        release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
+        assert release.get_absolute_url("fr") == "/fr/communiques/essai/"
+        assert release.get_absolute_url("en") == "/en/press-releases/trial/"
+        assert release.get_absolute_url("es") == "/es/comunicados/essai/"
+
+    def test_the_root_redirects_to_the_visitors_language(self, client):
+        response = client.get("/", headers={"accept-language": "es-ES,es;q=0.9"})
+        assert response.status_code == 302
+        assert response["Location"] == "/es/"
+
+    def test_the_root_redirects_to_french_by_default(self, client):
+        response = client.get("/")
+        assert response["Location"] == "/fr/"
+
+
+class TestReleaseList:
+    @pytest.mark.parametrize("language", ["fr", "en", "es"])
+    def test_the_list_shows_public_releases_in_each_language(self, client, language):
+        PressReleaseFactory(title_fr="Les migrations en chiffres", english=True, spanish=True,
+                            title_en="Migration in numbers", title_es="Las migraciones en cifras")
+        response = client.get(list_url(language))
+        assert response.status_code == 200
+        expected = {"fr": "Les migrations en chiffres", "en": "Migration in numbers",
+                    "es": "Las migraciones en cifras"}[language]
+        assert expected in response.content.decode()
+        assert f'<html lang="{language}">' in response.content.decode()
+
+    def test_drafts_and_embargoed_releases_are_not_listed_nor_counted(self, client):
+        PressReleaseFactory(title_fr="Public")
+        PressReleaseFactory(title_fr="Brouillon secret", draft=True)
+        PressReleaseFactory(
+            title_fr="Sous embargo", published_at=timezone.now() + datetime.timedelta(hours=1)
+        )
+        response = client.get(list_url("fr"))
+        html = response.content.decode()
+        assert "Public" in html
+        assert "Brouillon secret" not in html
+        assert "Sous embargo" not in html
+        assert response.context["paginator"].count == 1
+
+    def test_the_list_is_newest_first_twenty_a_page(self, client):
+        now = timezone.now()
+        releases = [
+            PressReleaseFactory(published_at=now - datetime.timedelta(days=day))
+            for day in range(1, 23)
+        ]
+        first_page = client.get(list_url("fr"))
+        assert list(first_page.context["object_list"]) == releases[:20]
+        second_page = client.get(list_url("fr"), {"page": 2})
+        assert list(second_page.context["object_list"]) == releases[20:]
+
+    def test_a_release_missing_in_english_is_listed_in_french_and_marked(self, client):
+        PressReleaseFactory(title_fr="Seulement en français")
+        html = client.get(list_url("en")).content.decode()
+        assert '<h3 class="release-summary__title" lang="fr">' in html
+        assert "Seulement en français" in html
+        assert "Available in French only." in html
+
+    def test_filtering_by_topic_keeps_only_releases_on_that_topic(self, client):
+        climate = TopicFactory(slug="climate", name_fr="Climat")
+        health = TopicFactory(slug="health")
+        PressReleaseFactory(title_fr="Sur le climat", topics=[climate, health])
+        PressReleaseFactory(title_fr="Sur la santé", topics=[health])
+        response = client.get(list_url("fr"), {"topic": "climate"})
+        titles = [r.title_fr for r in response.context["object_list"]]
+        assert titles == ["Sur le climat"]
+
+    def test_filtering_by_year_uses_geneva_time(self, client):
+        # 23:30 UTC on 31 December 2023 is already 2024 in Geneva.
+        new_year = datetime.datetime(2023, 12, 31, 23, 30, tzinfo=datetime.UTC)
+        PressReleaseFactory(title_fr="Nouvel an", published_at=new_year)
+        PressReleaseFactory(title_fr="Été 2023", published_at=new_year - datetime.timedelta(days=180))
+        response = client.get(list_url("fr"), {"year": "2024"})
+        assert [r.title_fr for r in response.context["object_list"]] == ["Nouvel an"]
+        assert response.context["years"] == [2024, 2023]
+
+    def test_topics_offered_are_only_those_of_public_releases(self, client):
+        used = TopicFactory(name_fr="Utilisé")
+        TopicFactory(name_fr="Seulement dans un brouillon")
+        draft_topic = TopicFactory(name_fr="Brouillon")
+        PressReleaseFactory(topics=[used])
+        PressReleaseFactory(draft=True, topics=[draft_topic])
+        response = client.get(list_url("fr"))
+        assert [t.name_fr for t in response.context["topics"]] == ["Utilisé"]
+
+    @pytest.mark.parametrize(
+        ("query", "message"),
+        [
+            ({"topic": "unknown"}, "Il n'existe aucun thème de ce nom."),
+            ({"year": "deux-mille"}, "L'année doit être un nombre, par exemple 2024."),
+        ],
+    )
+    def test_a_bad_filter_is_a_400_explained_in_the_readers_language(self, client, query, message):
+        PressReleaseFactory()
+        response = client.get(list_url("fr"), query)
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["99", "abc"])
+    def test_a_page_that_does_not_exist_is_a_404(self, client, page):
+        PressReleaseFactory()
+        assert client.get(list_url("fr"), {"page": page}).status_code == 404
+
+    def test_unknown_parameters_are_ignored(self, client):
+        PressReleaseFactory()
+        assert client.get(list_url("fr"), {"utm_source": "newsletter"}).status_code == 200
+
+    def test_the_number_of_queries_does_not_grow_with_the_releases(
+        self, client, django_assert_max_num_queries
+    ):
+        topics = TopicFactory.create_batch(3)
+        PressReleaseFactory.create_batch(2, topics=topics)
+        with django_assert_max_num_queries(100) as few:
+            client.get(list_url("fr"))
+        PressReleaseFactory.create_batch(25, topics=topics)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            response = client.get(list_url("fr"))
+        assert len(response.context["object_list"]) == 20
+
+
+class TestReleasePage:
+    def test_the_page_shows_the_release_with_contacts_and_note(self, client):
+        contact = MediaContactFactory(name="Rahma Soliman", email="rsoliman@iom.int")
+        topic = TopicFactory(name_fr="Voies régulières")
+        release = PressReleaseFactory(
+            title_fr="Le Dialogue international sur la migration",
+            dateline_fr="New York",
+            note_to_editors_fr="<p>Le programme complet est disponible.</p>",
+            contacts=[contact], topics=[topic],
+        )
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        for text in ("Le Dialogue international sur la migration", "New York",
+                     "Le programme complet est disponible.", "rsoliman@iom.int",
+                     "Rahma Soliman", "Voies régulières", "Note aux rédacteurs"):
+            assert text in html
+
+    @pytest.mark.parametrize("language", ["fr", "en", "es"])
+    def test_a_trilingual_release_is_shown_in_each_language(self, client, language):
+        release = PressReleaseFactory(english=True, spanish=True)
+        response = client.get(release.get_absolute_url(language))
+        assert response.status_code == 200
+        assert getattr(release, f"title_{language}") in response.content.decode()
+        assert response.context["content"].language == language
+
+    def test_a_release_missing_in_spanish_is_shown_in_french_with_its_lang(self, client):
+        release = PressReleaseFactory(title_fr="Uniquement en français")
+        response = client.get(release.get_absolute_url("es"))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<div lang="fr">' in html
+        assert "Uniquement en français" in html
+        assert "Este comunicado no está disponible en su idioma" in html
+
+    def test_the_page_links_to_the_other_languages_of_the_release(self, client):
+        release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        assert 'href="/en/press-releases/trial/" hreflang="en"' in html
+        assert '<link rel="alternate" hreflang="en"' in html
+
+    def test_the_language_switcher_keeps_the_release(self, client):
+        release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
+        response = client.get(release.get_absolute_url("fr"))
+        assert '<a href="/en/press-releases/trial/" hreflang="en" lang="en">English</a>' in (
+            response.content.decode()
+        )
+
+    def test_another_languages_slug_redirects_to_the_canonical_address(self, client):
+        release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
+        response = client.get("/fr/communiques/trial/")
+        assert response.status_code == 301
+        assert response["Location"] == release.get_absolute_url("fr")
+
+    def test_a_draft_is_a_404_for_the_public(self, client):
+        release = PressReleaseFactory(draft=True)
+        assert client.get(release.get_absolute_url("fr")).status_code == 404
+
+    def test_an_embargoed_release_is_a_404_for_the_public(self, client):
+        release = PressReleaseFactory(published_at=timezone.now() + datetime.timedelta(minutes=5))
+        assert client.get(release.get_absolute_url("fr")).status_code == 404
+
+    def test_an_unknown_address_is_a_404_in_the_readers_language(self, client):
+        response = client.get("/es/comunicados/no-existe/")
+        assert response.status_code == 404
+        assert "Página no encontrada" in response.content.decode()
+
+    def test_staff_see_a_draft_as_a_preview_not_indexed(self, editor_client):
+        release = PressReleaseFactory(draft=True)
+        response = editor_client.get(release.get_absolute_url("fr"))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'class="preview-banner"' in html
+        assert '<meta name="robots" content="noindex">' in html
+
+    def test_the_body_is_rendered_as_html(self, client):
+        release = PressReleaseFactory(body_fr="<p>Premier <strong>paragraphe</strong>.</p>")
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        assert "<p>Premier <strong>paragraphe</strong>.</p>" in html
+
+
+class TestHome:
+    @pytest.mark.parametrize("language", ["fr", "en", "es"])
+    def test_the_home_page_lists_the_latest_public_releases(self, client, language):
+        PressReleaseFactory(title_fr="Le plus récent")
+        PressReleaseFactory(title_fr="Pas encore", draft=True)
+        html = client.get(f"/{language}/").content.decode()
+        assert "Le plus récent" in html
+        assert "Pas encore" not in html
