@@ -7,8 +7,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from taggit.models import Tag
 
 from .models import LANGUAGE_CODES, MediaContact, PressRelease, TaggedRelease, Topic, filled
+
+# Releases use our translated Topic; taggit's own untranslated tags would only confuse editors.
+admin.site.unregister(Tag)
 
 
 class LanguageAvailableFilter(admin.SimpleListFilter):
@@ -42,10 +46,7 @@ class TopicFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(TabbedTranslationAdmin):
-    list_display = (
-        "title", "state", "published_at", "dateline", "language_codes", "thumbnail",
-    )
-    list_display_links = ("title",)
+    list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
     list_filter = ("status", TopicFilter, LanguageAvailableFilter, "original_language")
     date_hierarchy = "published_at"
     search_fields = [
@@ -67,9 +68,6 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
         (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(None)
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "topics":
             # Topics are chosen from the translated list (Topic admin), with the admin's own
@@ -79,6 +77,11 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("title"))
+    def headline(self, release):
+        # In the editor's language when it exists, else the original: never an empty link.
+        return str(release)
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, release):
@@ -92,7 +95,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     def language_codes(self, release):
         return " ".join(code.upper() for code in release.languages)
 
-    @admin.display(description=_("image"))
+    @admin.display(description=_("preview"))
     def thumbnail(self, release):
         if not release.image:
             return "—"

@@ -142,7 +142,9 @@ class PressRelease(models.Model):
     # Shared by all languages.
     published_at = models.DateTimeField(
         _("publication date and time"), default=timezone.now,
-        help_text=_("A published release is public from this moment; set a later time to embargo it."),
+        help_text=_(
+            "A published release is public from this moment; set a later time to embargo it."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -202,6 +204,7 @@ class PressRelease(models.Model):
                 models.UniqueConstraint(
                     fields=[f"slug_{c}"], condition=filled(f"slug_{c}"),
                     name=f"release_slug_{c}_unique",
+                    violation_error_code=f"slug_{c}_taken",
                     violation_error_message=_("Another release already uses this slug."),
                 )
                 for c in LANGUAGE_CODES
@@ -242,6 +245,18 @@ class PressRelease(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        """Show a taken slug next to the slug field (in its language tab), not above the form."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = {}
+            for field, messages in error.error_dict.items():
+                for message in messages:
+                    taken = (message.code or "").removesuffix("_taken")
+                    errors.setdefault(taken if taken != message.code else field, []).append(message)
+            raise ValidationError(errors) from error
 
     def is_published(self, at=None):
         at = at or timezone.now()

@@ -12,7 +12,7 @@ def in_language(release, language=None):
 
 @register.filter
 def language_name(code):
-    """The name of a language in the reader's language, e.g. `fr` → `French` for an English reader."""
+    """A language's name in the reader's language: `fr` is `French` to an English reader."""
     return translation.get_language_info(code)["name_translated"]
 
 

@@ -101,7 +101,9 @@ class TestDatabaseInvariants:
         duplicate = PressReleaseFactory.build(slug_fr="meme-adresse")
         with pytest.raises(ValidationError) as error:
             duplicate.full_clean()
-        assert "Another release already uses this slug." in str(error.value)
+        assert error.value.message_dict == {
+            "slug_fr": ["Un autre communiqué utilise déjà cet identifiant d'URL."]
+        }
 
 
 class TestSanitiser:
@@ -132,8 +134,11 @@ class TestSanitiser:
 class TestTopics:
     def test_topic_names_are_unique_whatever_their_case(self):
         TopicFactory(name_fr="Climat")
+        shouting = Topic(slug="climat-2", name_fr="CLIMAT", name_en="Climate 2", name_es="Clima 2")
         with pytest.raises(ValidationError):
-            Topic(slug="climat-2", name_fr="CLIMAT", name_en="Climate 2", name_es="Clima 2").full_clean()
+            shouting.full_clean()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            shouting.save()
 
     def test_adding_a_topic_by_name_ignores_case(self):
         topic = TopicFactory(name_fr="Climat")

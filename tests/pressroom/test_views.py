@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from tests.factories import MediaContactFactory, PressReleaseFactory, TopicFactory
 
@@ -93,7 +94,8 @@ class TestReleaseList:
         # 23:30 UTC on 31 December 2023 is already 2024 in Geneva.
         new_year = datetime.datetime(2023, 12, 31, 23, 30, tzinfo=datetime.UTC)
         PressReleaseFactory(title_fr="Nouvel an", published_at=new_year)
-        PressReleaseFactory(title_fr="Été 2023", published_at=new_year - datetime.timedelta(days=180))
+        summer = new_year - datetime.timedelta(days=180)
+        PressReleaseFactory(title_fr="Été 2023", published_at=summer)
         response = client.get(list_url("fr"), {"year": "2024"})
         assert [r.title_fr for r in response.context["object_list"]] == ["Nouvel an"]
         assert response.context["years"] == [2024, 2023]
@@ -110,7 +112,7 @@ class TestReleaseList:
     @pytest.mark.parametrize(
         ("query", "message"),
         [
-            ({"topic": "unknown"}, "Il n'existe aucun thème de ce nom."),
+            ({"topic": "unknown"}, "Il n'existe aucun thème portant ce nom."),
             ({"year": "deux-mille"}, "L'année doit être un nombre, par exemple 2024."),
         ],
     )
@@ -118,7 +120,7 @@ class TestReleaseList:
         PressReleaseFactory()
         response = client.get(list_url("fr"), query)
         assert response.status_code == 400
-        assert message in response.content.decode()
+        assert escape(message) in response.content.decode()
 
     @pytest.mark.parametrize("page", ["99", "abc"])
     def test_a_page_that_does_not_exist_is_a_404(self, client, page):
@@ -173,7 +175,7 @@ class TestReleasePage:
         assert response.status_code == 200
         assert '<div lang="fr">' in html
         assert "Uniquement en français" in html
-        assert "Este comunicado no está disponible en su idioma" in html
+        assert "Este comunicado de prensa no está disponible en su idioma" in html
 
     def test_the_page_links_to_the_other_languages_of_the_release(self, client):
         release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
