@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-make --no-print-directory venv
+make --silent venv  # quiet when there is nothing to install
 export PATH="$PWD/.venv/bin:$PATH"
 export DJANGO_SETTINGS_MODULE=iom_cms.test_settings
 
