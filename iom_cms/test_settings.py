@@ -6,6 +6,8 @@ The database comes from DATABASE_URL, which `make test` points at a throwaway Po
 import os
 import tempfile
 
+# Production behaviour, whatever a developer's .env says (`make run` writes DEBUG=true there).
+os.environ["DEBUG"] = "false"
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
