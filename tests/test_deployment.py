@@ -43,7 +43,7 @@ IGNORE_DOTENV = "import environ; environ.Env.read_env = lambda *args, **kwargs: 
 def run_django(code, **environment):
     """Run Python code in a fresh interpreter with only the given environment (and PATH)."""
     env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), **environment}
-    return subprocess.run( (our own interpreter and code)
+    return subprocess.run(
         [sys.executable, "-c", IGNORE_DOTENV + code],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
@@ -62,7 +62,7 @@ def production_environment(tmp_path):
 
 def test_compose_file_validates_against_the_compose_spec():
     check_jsonschema = Path(sys.executable).parent / "check-jsonschema"
-    result = subprocess.run( (a fixed command)
+    result = subprocess.run(
         [check_jsonschema, "--builtin-schema", "vendor.compose-spec", COMPOSE_FILE],
         capture_output=True, text=True, timeout=120,
     )
