@@ -115,21 +115,24 @@ class ReleaseStatus(models.TextChoices):
 class PressRelease(models.Model):
     Status = ReleaseStatus
 
-    # Translated (see translation.py): one column per language.
-    title = models.CharField(_("title"), max_length=255)
+    # Translated (see translation.py): one column per language. Which languages must be filled
+    # is decided in clean() (each version complete or empty, the original one present), so the
+    # fields themselves are blank=True: a release may exist in English only.
+    title = models.CharField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=255, db_index=False,
+        _("slug"), max_length=255, db_index=False, blank=True,
         help_text=_("The last part of the address. Unique in each language."),
     )
     lead = models.TextField(
-        _("lead"), max_length=600,
+        _("lead"), max_length=600, blank=True,
         help_text=_("One or two sentences: the news, as it appears in lists and feeds."),
     )
     dateline = models.CharField(
-        _("dateline city"), max_length=100, help_text=_("Where the news comes from, e.g. New York.")
+        _("dateline city"), max_length=100, blank=True,
+        help_text=_("Where the news comes from, e.g. New York."),
     )
     body = RichTextField(
-        _("body"),
+        _("body"), blank=True,
         help_text=_("Scripts, event attributes and unsafe links are removed when saved."),
     )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)

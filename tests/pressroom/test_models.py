@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pressroom.models import PressRelease, Topic
 from tests.factories import PressReleaseFactory, TopicFactory
@@ -69,6 +69,16 @@ class TestLanguages:
         with pytest.raises(ValidationError) as error:
             release.full_clean()
         assert {"slug_en", "lead_en", "dateline_en", "body_en"} <= error.value.message_dict.keys()
+
+    def test_a_release_in_english_only_is_valid(self):
+        release = PressRelease(
+            original_language="en", title_en="Only in English", slug_en="only-in-english",
+            lead_en="A lead.", dateline_en="Geneva", body_en="<p>Body.</p>",
+        )
+        with translation.override("fr"):
+            release.full_clean()
+            release.save()
+        assert release.languages == ["en"]
 
     def test_a_release_without_its_original_language_version_is_refused(self):
         release = PressReleaseFactory.build(original_language="es")
@@ -149,8 +159,6 @@ class TestTopics:
 
     def test_a_topic_keeps_one_slug_while_its_name_is_translated(self):
         topic = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
-        from django.utils import translation
-
         names = {}
         for code in ("fr", "en", "es"):
             with translation.override(code):
