@@ -1,0 +1,71 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pressroom.models import PressRelease
+from tests.factories import PressReleaseFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_editor_writes_a_release_in_french_and_spanish_and_publishes_it(staff_page, live_server):
+    page = staff_page
+    page.goto(f"{live_server.url}/admin/pressroom/pressrelease/add/")
+    page.locator("#id_title_fr").press_sequentially("L'OIM ouvre un centre d'accueil à Genève")
+    # The slug is filled in from the title as the editor types.
+    expect(page.locator("#id_slug_fr")).to_have_value("loim-ouvre-un-centre-daccueil-a-geneve")
+    page.fill("#id_dateline_fr", "Genève")
+    page.fill("#id_lead_fr", "Le centre accueillera 200 personnes.")
+    page.fill("#id_body_fr", "<p>Le centre ouvre ses portes lundi.</p>")
+
+    page.locator(".ui-tabs-nav").first.get_by_role("tab", name="ES").click()
+    page.fill("#id_title_es", "La OIM abre un centro de acogida en Ginebra")
+    page.locator("#id_status").select_option("published")
+    page.locator("input[name=_save]").first.click()
+
+    # The Spanish version is incomplete: its tabs are marked and shown, nothing is saved.
+    expect(page.locator(".errornote")).to_be_visible()
+    error_tab = page.locator(".ui-tab-has-errors").first
+    expect(error_tab).to_be_visible()
+    expect(error_tab).to_have_attribute("aria-controls", re.compile(r"_es$"))
+    expect(error_tab).to_have_attribute("aria-selected", "true")
+    assert not PressRelease.objects.exists()
+
+    page.fill("#id_dateline_es", "Ginebra")
+    page.fill("#id_lead_es", "El centro acogerá a 200 personas.")
+    page.fill("#id_body_es", "<p>El centro abre sus puertas el lunes.</p>")
+    page.locator("input[name=_save]").first.click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    release = PressRelease.objects.get()
+    assert release.languages == ["fr", "es"]
+    page.goto(f"{live_server.url}/es/comunicados/")
+    page.get_by_role("link", name="La OIM abre un centro de acogida en Ginebra").click()
+    expect(page.locator("h1")).to_have_text("La OIM abre un centro de acogida en Ginebra")
+
+
+def test_a_journalist_filters_by_topic_opens_a_release_and_switches_to_english(page, live_server):
+    climate = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
+    PressReleaseFactory(title_fr="Inondations au Bangladesh", english=True,
+                        title_en="Floods in Bangladesh", topics=[climate])
+    PressReleaseFactory(title_fr="Un autre sujet")
+
+    page.goto(f"{live_server.url}/fr/communiques/")
+    page.get_by_label("Thème", exact=True).select_option(label="Climat")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page.locator(".release-summary")).to_have_count(1)
+    page.get_by_role("link", name="Inondations au Bangladesh").click()
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("h1")).to_have_text("Floods in Bangladesh")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_the_skip_link_and_language_switcher_work_from_the_keyboard(page, live_server):
+    PressReleaseFactory(title_fr="Communiqué", english=True, title_en="Release")
+    page.goto(f"{live_server.url}/fr/communiques/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Aller au contenu")
+    expect(skip_link).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
