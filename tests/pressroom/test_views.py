@@ -231,3 +231,53 @@ class TestHome:
         html = client.get(f"/{language}/").content.decode()
         assert "Le plus récent" in html
         assert "Pas encore" not in html
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {"topic": "\x00"},
+            {"topic": "x" * 10_000},
+            {"topic": "\ufffd"},
+            {"year": "\x00"},
+            {"year": "99999999999999999999"},
+            {"year": "-5"},
+        ],
+    )
+    def test_a_malformed_filter_is_a_400_never_a_500(self, client, query):
+        PressReleaseFactory()
+        assert client.get(list_url("fr"), query).status_code == 400
+
+    def test_invalid_utf8_in_the_query_string_is_a_400(self, client):
+        PressReleaseFactory()
+        assert client.get(list_url("fr") + "?topic=%ff%fe").status_code == 400
+
+    @pytest.mark.parametrize("page", ["\x00", "0", "-1", "1e9", "9" * 30])
+    def test_a_malformed_page_number_is_a_404(self, client, page):
+        PressReleaseFactory()
+        assert client.get(list_url("fr"), {"page": page}).status_code == 404
+
+    def test_a_repeated_parameter_uses_its_last_value(self, client):
+        topic = TopicFactory(slug="health")
+        PressReleaseFactory(topics=[topic])
+        response = client.get(list_url("fr") + "?topic=unknown&topic=health")
+        assert response.status_code == 200
+        assert response.context["paginator"].count == 1
+
+    @pytest.mark.parametrize("slug", ["%00", "a" * 300, "%E2%80%AE"])
+    def test_a_malformed_release_address_is_a_404(self, client, slug):
+        assert client.get(f"/fr/communiques/{slug}/").status_code == 404
+
+    def test_the_release_page_needs_a_fixed_number_of_queries(
+        self, client, django_assert_max_num_queries
+    ):
+        few = PressReleaseFactory(topics=TopicFactory.create_batch(1))
+        many = PressReleaseFactory(
+            topics=TopicFactory.create_batch(8),
+            contacts=[MediaContactFactory() for _ in range(5)],
+        )
+        with django_assert_max_num_queries(100) as baseline:
+            client.get(few.get_absolute_url("fr"))
+        with django_assert_max_num_queries(len(baseline.captured_queries)):
+            assert client.get(many.get_absolute_url("fr")).status_code == 200
