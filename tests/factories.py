@@ -76,3 +76,21 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
     def contacts(self, create, extracted, **kwargs):
         if create and extracted:
             self.contacts.set(extracted)
+
+
+# --- site: simple pages -------------------------------------------------------------------------
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published top-level page in French and English."""
+
+    class Meta:
+        model = "iom_cms.Page"
+
+    title_fr = factory.Sequence(lambda n: f"Page {n}")
+    slug_fr = factory.Sequence(lambda n: f"page-{n}")
+    body_fr = "<p>Le texte de la page.</p>"
+    title_en = factory.Sequence(lambda n: f"Page {n} in English")
+    slug_en = factory.Sequence(lambda n: f"page-{n}-en")
+    body_en = "<p>The text of the page.</p>"
+    is_published = True
+    order = factory.Sequence(lambda n: n)

@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from iom_cms.models import Page
 
 register = template.Library()
 
@@ -19,3 +22,15 @@ def language_switcher(context):
             name = translation.get_language_info(code)["name_local"]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu: the pages staff put in it (one query), or the press releases alone."""
+    request = context["request"]
+    entries = [{"title": str(page), "url": page.get_absolute_url()} for page in Page.objects.menu()]
+    if not entries:
+        entries = [{"title": _("Press releases"), "url": reverse("pressroom:list")}]
+    for entry in entries:
+        entry["current"] = request.path.startswith(entry["url"])
+    return {"entries": entries}

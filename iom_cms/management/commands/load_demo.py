@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from iom_cms import demo as site_demo
 from pressroom import demo as pressroom_demo
 
 DEMO_USERNAME = "demo"
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             # One line per app, in dependency order.
             pressroom_demo.load(stdout=self.stdout)
+            site_demo.load(stdout=self.stdout)  # the menu's pages lead to the apps' sections
             self.create_demo_admin()
 
     def create_demo_admin(self):

@@ -1,0 +1,60 @@
+"""Content that exists in some of the site's languages, shown in the reader's or in its original.
+
+modeltranslation gives each translated field one column per language (`title_fr`, `title_en`, …).
+A model that mixes in `TranslatedContent` says which field tells whether a version exists
+(`presence_field`, usually the title) and which fields make up a version (`version_fields`); it has
+an `original_language` column. Templates then ask for `obj.in_language(code)`, which never returns
+an empty version: the reader's language if it exists, else the original, marked as a fallback.
+"""
+
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.db import models
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def filled(field_name):
+    """True where a (translated, nullable) text column holds something: neither NULL nor ''.
+
+    The explicit NOT NULL matters in CHECK constraints, where an unknown result passes.
+    """
+    return models.Q(**{f"{field_name}__isnull": False, f"{field_name}__gt": ""})
+
+
+def original_version_present(presence_field="title"):
+    """A CHECK condition: the version in the row's original language exists."""
+    return models.Q.create(
+        [
+            models.Q(original_language=code) & filled(f"{presence_field}_{code}")
+            for code in LANGUAGE_CODES
+        ],
+        connector=models.Q.OR,
+    )
+
+
+class TranslatedContent:
+    presence_field = "title"
+    version_fields: tuple[str, ...] = ()
+
+    @property
+    def languages(self):
+        """The languages this item exists in, in the site's order."""
+        return [code for code in LANGUAGE_CODES if getattr(self, f"{self.presence_field}_{code}")]
+
+    def display_language(self, wanted):
+        """The language to show a reader who wants `wanted`: that one, or the original."""
+        available = self.languages
+        if wanted in available:
+            return wanted
+        if self.original_language in available:
+            return self.original_language
+        return available[0] if available else wanted
+
+    def in_language(self, wanted):
+        """The version shown to a reader who wants `wanted`, with its `language` and whether it
+        `is_fallback`."""
+        code = self.display_language(wanted)
+        values = {name: getattr(self, f"{name}_{code}", None) or "" for name in self.version_fields}
+        return SimpleNamespace(language=code, is_fallback=code != wanted, **values)

@@ -1,0 +1,10 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Page
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "slug", "body")
+    # Missing translations are NULL, so the per-language unique slugs allow many of them.
+    empty_values = {"slug": None}
