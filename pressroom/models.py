@@ -1,5 +1,3 @@
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,16 +9,12 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from iom_cms.richtext import RichTextField
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def filled(field_name):
-    """True where a (translated, nullable) text column holds something: neither NULL nor ''.
-
-    The explicit NOT NULL matters in CHECK constraints, where an unknown result passes.
-    """
-    return models.Q(**{f"{field_name}__isnull": False, f"{field_name}__gt": ""})
+from iom_cms.translated import (
+    LANGUAGE_CODES,
+    TranslatedContent,
+    filled,
+    original_version_present,
+)
 
 
 class Topic(TagBase):
@@ -112,8 +106,12 @@ class ReleaseStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class PressRelease(models.Model):
+class PressRelease(TranslatedContent, models.Model):
     Status = ReleaseStatus
+    version_fields = (
+        "title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
+        "note_to_editors",
+    )
 
     # Translated (see translation.py): one column per language. Which languages must be filled
     # is decided in clean() (each version complete or empty, the original one present), so the
@@ -189,10 +187,7 @@ class PressRelease(models.Model):
                 name="release_original_language_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q.create(
-                    [models.Q(original_language=c) & filled(f"title_{c}") for c in LANGUAGE_CODES],
-                    connector=models.Q.OR,
-                ),
+                condition=original_version_present(),
                 name="release_has_original_language_version",
                 violation_error_message=_("The release needs a title in its original language."),
             ),
@@ -266,24 +261,3 @@ class PressRelease(models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= at
 
     is_published.boolean = True
-
-    @property
-    def languages(self):
-        """The languages this release exists in, in the site's order."""
-        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", None)]
-
-    def display_language(self, wanted):
-        """The language to show to a reader who wants `wanted`: that one, or the original."""
-        if wanted in self.languages:
-            return wanted
-        if self.original_language in self.languages:
-            return self.original_language
-        return self.languages[0] if self.languages else wanted
-
-    def in_language(self, wanted):
-        """The translated fields in the language shown to a reader who wants `wanted`."""
-        code = self.display_language(wanted)
-        fields = ("title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
-                  "note_to_editors")
-        values = {name: getattr(self, f"{name}_{code}", None) or "" for name in fields}
-        return SimpleNamespace(language=code, is_fallback=code != wanted, **values)
