@@ -165,6 +165,16 @@ class PressRelease(TranslatedContent, models.Model):
     contacts = models.ManyToManyField(
         MediaContact, verbose_name=_("media contacts"), blank=True, related_name="releases"
     )
+    # Who speaks in the release (organisation app): the office that issued it, the people quoted.
+    issuing_unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("issued by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="press_releases",
+        help_text=_("The office or division that issued the release; its page lists it."),
+    )
+    quoted_people = models.ManyToManyField(
+        "organisation.Person", verbose_name=_("people quoted"), blank=True,
+        related_name="quoted_in", help_text=_("Their pages list the releases that quote them."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

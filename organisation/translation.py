@@ -1,0 +1,26 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Person, Position, Profile, Unit
+
+
+@register(Unit)
+class UnitTranslationOptions(TranslationOptions):
+    fields = ("name", "short_name", "mandate")
+    required_languages = {"default": ("name",)}  # in every language; the rest may be empty
+
+
+@register(Position)
+class PositionTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("fr", "en", "es")
+
+
+@register(Person)
+class PersonTranslationOptions(TranslationOptions):
+    fields = ("photo_alt", "biography")
+
+
+@register(Profile)
+class ProfileTranslationOptions(TranslationOptions):
+    fields = ("mission_statement",)
+    required_languages = ("fr", "en", "es")
