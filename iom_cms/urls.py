@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("pressroom.urls")),
+    path("", include("events.urls")),
     path("", include("organisation.urls")),
     # Simple pages take whatever address is left: keep this last.
     re_path(

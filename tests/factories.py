@@ -94,3 +94,111 @@ class PageFactory(factory.django.DjangoModelFactory):
     body_en = "<p>The text of the page.</p>"
     is_published = True
     order = factory.Sequence(lambda n: n)
+
+
+# --- events: series, events, sessions, speakers, documents --------------------------------------
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Series"
+
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    name_fr = factory.Sequence(lambda n: f"Dialogue numéro {n}")
+    name_en = factory.Sequence(lambda n: f"Dialogue number {n}")
+    acronym_fr = "DN"
+    acronym_en = "DN"
+    about_heading_fr = factory.LazyAttribute(lambda series: f"À propos du {series.name_fr}")
+    about_heading_en = factory.LazyAttribute(lambda series: f"About the {series.name_en}")
+    about_fr = "<p>Le texte « À propos » de la série.</p>"
+    about_en = "<p>The About text of the series.</p>"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published French event in Geneva ten days from now, from 10:00 to 17:00 UTC.
+
+    `approximate=True` gives it a period (the second half of next year) instead of dates;
+    `english=True` adds an English version; `draft=True` unpublishes it.
+    """
+
+    class Meta:
+        model = "events.Event"
+
+    class Params:
+        english = False
+        draft = factory.Trait(status="draft")
+        approximate = factory.Trait(
+            start=None, end=None,
+            period_start=factory.LazyFunction(
+                lambda: datetime.date(timezone.now().year + 1, 7, 1)
+            ),
+            period_end=factory.LazyFunction(
+                lambda: datetime.date(timezone.now().year + 1, 12, 31)
+            ),
+            period_label_fr="deuxième semestre",
+            period_label_en=factory.Maybe("english", "second half of the year", None),
+        )
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    title_fr = factory.Sequence(lambda n: f"Événement numéro {n}")
+    summary_fr = "Une réunion importante de l'OIM."
+    city_fr = "Genève"
+    country_fr = "Suisse"
+    status = "published"
+    original_language = "fr"
+    time_zone = "Europe/Zurich"
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=10)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(
+        lambda event: event.start + datetime.timedelta(hours=7) if event.start else None
+    )
+
+    title_en = factory.Maybe("english", factory.Sequence(lambda n: f"Event number {n}"), None)
+    summary_en = factory.Maybe("english", "An important IOM meeting.", None)
+    city_en = factory.Maybe("english", "Geneva", None)
+    country_en = factory.Maybe("english", "Switzerland", None)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A one-hour session at the start of its event."""
+
+    class Meta:
+        model = "events.Session"
+
+    event = factory.SubFactory(EventFactory)
+    title_fr = factory.Sequence(lambda n: f"Séance {n}")
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    start = factory.LazyAttribute(lambda session: session.event.start)
+    end = factory.LazyAttribute(lambda session: session.start + datetime.timedelta(hours=1))
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Speaker"
+
+    name = factory.Sequence(lambda n: f"Intervenante {n}")
+    affiliation_fr = "Chercheuse, Université de Genève"
+    affiliation_en = "Researcher, University of Geneva"
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Participation"
+
+    session = factory.SubFactory(SessionFactory)
+    speaker = factory.SubFactory(SpeakerFactory)
+    role = "speaker"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Document"
+
+    event = factory.SubFactory(EventFactory)
+    title_fr = "Ordre du jour"
+    title_en = "Agenda"
+    kind = "agenda"
+    language = "fr"
+    file = factory.django.FileField(filename="ordre-du-jour.pdf", data=b"%PDF-1.4\n")

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events import demo as events_demo
 from iom_cms import demo as site_demo
 from pressroom import demo as pressroom_demo
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             # One line per app, in dependency order.
+            events_demo.load(stdout=self.stdout)
             pressroom_demo.load(stdout=self.stdout)
             site_demo.load(stdout=self.stdout)  # the menu's pages lead to the apps' sections
             self.create_demo_admin()
