@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from . import views
+from . import health, views
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,3 +31,6 @@ if settings.SERVE_MEDIA:
             serve, {"document_root": settings.MEDIA_ROOT},
         ),
     ]
+
+# 503 while the database is unreachable, else the standalone 500 page.
+handler500 = "iom_cms.errors.server_error"

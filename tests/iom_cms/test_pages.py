@@ -48,7 +48,8 @@ class TestPages:
         PageFactory(parent=parent, slug_fr="visible")
         assert client.get("/fr/cache/visible/").status_code == 404
 
-    @pytest.mark.parametrize("path", ["/fr/nope/", "/fr/a/b/c/", "/fr/%00/"])
+    # "/fr/%00/" is a 400, like any address with a NUL byte: see test_middleware.py.
+    @pytest.mark.parametrize("path", ["/fr/nope/", "/fr/a/b/c/"])
     def test_an_unknown_address_is_a_404(self, client, path):
         assert client.get(path).status_code == 404
 

@@ -253,7 +253,8 @@ class TestBadInput:
         PressReleaseFactory()
         assert client.get(list_url("fr") + "?topic=%ff%fe").status_code == 400
 
-    @pytest.mark.parametrize("page", ["\x00", "0", "-1", "1e9", "9" * 30])
+    # A NUL byte anywhere in the address is a 400: tests/iom_cms/test_middleware.py.
+    @pytest.mark.parametrize("page", ["0", "-1", "1e9", "9" * 30])
     def test_a_malformed_page_number_is_a_404(self, client, page):
         PressReleaseFactory()
         assert client.get(list_url("fr"), {"page": page}).status_code == 404
@@ -265,7 +266,7 @@ class TestBadInput:
         assert response.status_code == 200
         assert response.context["paginator"].count == 1
 
-    @pytest.mark.parametrize("slug", ["%00", "a" * 300, "%E2%80%AE"])
+    @pytest.mark.parametrize("slug", ["a" * 300, "%E2%80%AE"])
     def test_a_malformed_release_address_is_a_404(self, client, slug):
         assert client.get(f"/fr/communiques/{slug}/").status_code == 404
 
