@@ -134,8 +134,19 @@ class SessionAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "affiliation")
-    search_fields = ["name"] + [f"affiliation_{code}" for code in LANGUAGE_CODES]
+    list_display = ("__str__", "person", "affiliation")
+    list_select_related = ("person",)
+    search_fields = ["name", "person__name"] + [
+        f"affiliation_{code}" for code in LANGUAGE_CODES
+    ]
+    autocomplete_fields = ("person",)
+    fields = ("person", "name", "affiliation")
+
+    def get_search_results(self, request, queryset, search_term):
+        # The autocomplete of a session's speakers shows staff by their name.
+        return super().get_search_results(
+            request, queryset.select_related("person"), search_term
+        )
 
 
 @admin.register(Series)

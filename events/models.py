@@ -409,9 +409,21 @@ class Session(TranslatedContent, models.Model):
 
 
 class Speaker(models.Model):
-    """Someone on an agenda, as a speaker or a moderator, in any number of sessions."""
+    """Someone on an agenda, as a speaker or a moderator, in any number of sessions.
 
-    name = models.CharField(_("name"), max_length=200)
+    Either a member of IOM's staff, whose name, photo and page come from the organisation app,
+    or an external speaker with a name of their own; never both (a database constraint).
+    """
+
+    person = models.OneToOneField(
+        "organisation.Person", verbose_name=_("IOM staff member"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="speaker",
+        help_text=_("For IOM staff: their name and page come from “Who we are”."),
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True,
+        help_text=_("For external speakers only; leave empty for IOM staff."),
+    )
     # Translated: the same person is "musicien" in French and "musician" in English.
     affiliation = models.CharField(
         _("affiliation"), max_length=300, blank=True,
@@ -424,13 +436,27 @@ class Speaker(models.Model):
         ordering = ["name", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(name=""), name="speaker_has_a_name",
-                violation_error_message=_("Give the speaker's name."),
+                condition=(
+                    models.Q(person__isnull=False, name="")
+                    | (models.Q(person__isnull=True) & ~models.Q(name=""))
+                ),
+                name="speaker_staff_or_named",
+                violation_error_message=_(
+                    "Choose a member of IOM's staff or give an external speaker's name, not both."
+                ),
             ),
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    def get_absolute_url(self):
+        """The staff member's page; external speakers have none."""
+        return self.person.get_absolute_url() if self.person_id else None
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
 
 
 class ParticipationRole(models.TextChoices):

@@ -63,8 +63,8 @@ class SeriesDetailView(DetailView):
 class EventDetailView(DetailView):
     """An event: when and where, agenda by day, speakers, documents and press releases.
 
-    A fixed number of queries however long the agenda: sessions, their speakers and the
-    documents are each fetched once.
+    A fixed number of queries however long the agenda: sessions, their speakers, the documents
+    and the releases are each fetched once.
     """
 
     template_name = "events/event_detail.html"
@@ -76,7 +76,7 @@ class EventDetailView(DetailView):
             events = Event.objects.all()
         else:
             events = Event.objects.published()
-        participations = Participation.objects.select_related("speaker")
+        participations = Participation.objects.select_related("speaker__person")
         sessions = Session.objects.prefetch_related(
             Prefetch("participations", queryset=participations)
         )
@@ -91,6 +91,9 @@ class EventDetailView(DetailView):
         context["is_preview"] = not event.is_published()
         context["agenda"] = event.agenda()
         context["speakers"] = event.speakers()
+        # Releases come through the reverse relation, filtered by their own public rule: the
+        # events app does not import the press room.
+        context["press_releases"] = event.press_releases.published()
         return context
 
 

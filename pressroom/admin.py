@@ -52,7 +52,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     search_fields = [
         f"{name}_{code}" for name in ("title", "lead", "body") for code in LANGUAGE_CODES
     ]
-    autocomplete_fields = ("contacts", "issuing_unit", "quoted_people")
+    autocomplete_fields = ("contacts", "issuing_unit", "quoted_people", "event")
     prepopulated_fields = {f"slug_{code}": (f"title_{code}",) for code in LANGUAGE_CODES}
     readonly_fields = ("thumbnail", "created_at", "updated_at")
     actions = ("publish", "unpublish")
@@ -66,6 +66,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
         }),
         (_("Topics and contacts"), {"fields": ("topics", "contacts", "note_to_editors")}),
         (_("Office and people quoted"), {"fields": ("issuing_unit", "quoted_people")}),
+        (_("Event"), {"fields": ("event",)}),
         (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
 

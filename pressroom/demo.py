@@ -20,6 +20,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from events.demo import IDM_NEW_YORK_SLUG
+from events.models import Event
+
 from .models import LANGUAGE_CODES, MediaContact, PressRelease, Topic
 
 FR, EN, ES = "fr", "en", "es"
@@ -35,6 +38,7 @@ def load(*, stdout=None):
     contacts, contacts_created = _ensure_contacts()
     releases = [_idm_release(), *_generated_releases(now=timezone.now())]
     created = sum(_ensure_release(spec, topics, contacts) for spec in releases)
+    _link_idm_release_to_its_event()
 
     per_language = ", ".join(
         f"{code} {sum(code in spec['text'] for spec in releases)}" for code in LANGUAGE_CODES
@@ -91,6 +95,18 @@ def _ensure_release(spec, topics, contacts):
     release.topics.set([topics[topic_slug] for topic_slug in spec["topics"]])
     release.contacts.set([contacts[email] for email in spec["contacts"]])
     return True
+
+
+def _link_idm_release_to_its_event():
+    """The IDM release is about the IDM 2024 in New York, which the events demo loads first.
+
+    Set only where missing, so an editor's choice stays.
+    """
+    event = Event.objects.filter(slug=IDM_NEW_YORK_SLUG).first()
+    if event is not None:
+        PressRelease.objects.filter(slug_fr=slugify(IDM[FR]["title"]), event=None).update(
+            event=event
+        )
 
 
 def _paragraphs(paragraphs):

@@ -175,6 +175,13 @@ class PressRelease(TranslatedContent, models.Model):
         "organisation.Person", verbose_name=_("people quoted"), blank=True,
         related_name="quoted_in", help_text=_("Their pages list the releases that quote them."),
     )
+    # The event the release is about (events app): the event's page lists the release, and the
+    # release shows the About text of the event's series.
+    event = models.ForeignKey(
+        "events.Event", verbose_name=_("event"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="press_releases",
+        help_text=_("The release page then shows the About text of the event's series."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from events.models import Event, Participation, Session
+from events.models import Event, Participation, Session, Speaker
+from organisation.models import Person
 from tests.factories import EventFactory, SessionFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +117,26 @@ def test_the_admin_pages_open(admin_client, path):
     EventFactory()
     EventFactory(approximate=True)
     assert admin_client.get(path).status_code == 200
+
+
+def test_an_editor_finds_the_event_of_a_release_by_its_title(admin_client):
+    EventFactory(title_fr="Dialogue international sur la migration 2024")
+    EventFactory(title_fr="Autre chose")
+    response = admin_client.get("/admin/autocomplete/", {
+        "app_label": "pressroom", "model_name": "pressrelease", "field_name": "event",
+        "term": "Dialogue",
+    })
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == [
+        "Dialogue international sur la migration 2024"
+    ]
+
+
+def test_a_staff_member_is_a_speaker_without_a_name_of_their_own(admin_client):
+    amy = Person.objects.create(name="Amy Pope", slug="amy-pope")
+    response = admin_client.post("/admin/events/speaker/add/", {
+        "person": amy.pk, "name": "",
+        "affiliation_fr": "Directrice générale", "affiliation_en": "", "affiliation_es": "",
+    })
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Speaker.objects.get().person == amy

@@ -115,3 +115,14 @@ class TestLoadingTwice:
         demo.load(stdout=io.StringIO())
         new_york.refresh_from_db()
         assert new_york.title_en == "A title an editor rewrote"
+
+
+def test_the_seed_release_is_linked_to_the_new_york_event(django_db_blocker):
+    from pressroom import demo as pressroom_demo
+    from pressroom.models import PressRelease
+
+    demo.load(stdout=io.StringIO())
+    pressroom_demo.load(stdout=io.StringIO())
+    release = PressRelease.objects.get(slug_fr__startswith="loim-a-accueilli-a-new-york")
+    assert release.event.slug == demo.IDM_NEW_YORK_SLUG
+    assert list(release.event.press_releases.published()) == [release]

@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from events.models import Event, Participation, Session
+from events.models import Event, Participation, Session, Speaker
+from organisation.models import Person
 from tests.factories import (
     EventFactory,
     ParticipationFactory,
@@ -152,6 +153,30 @@ class TestInvariants:
                 session=participation.session, speaker=participation.speaker,
                 role=Participation.Role.MODERATOR,
             )
+
+
+class TestSpeakers:
+    def test_a_staff_speaker_takes_the_name_of_the_person(self):
+        amy = Person.objects.create(name="Amy Pope", slug="amy-pope")
+        speaker = Speaker.objects.create(person=amy, affiliation_en="Director General, IOM")
+        assert speaker.display_name == str(speaker) == "Amy Pope"
+        assert speaker.get_absolute_url() == amy.get_absolute_url()
+        assert SpeakerFactory(name="Kofi Kinaata").get_absolute_url() is None
+
+    def test_the_database_refuses_a_speaker_who_is_both_staff_and_named(self):
+        amy = Person.objects.create(name="Amy Pope", slug="amy-pope")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Speaker.objects.create(person=amy, name="Amy Pope")
+
+    def test_the_database_refuses_a_speaker_who_is_neither(self):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Speaker.objects.create(name="")
+
+    def test_a_person_is_one_speaker_whatever_the_number_of_sessions(self):
+        amy = Person.objects.create(name="Amy Pope", slug="amy-pope")
+        Speaker.objects.create(person=amy)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Speaker.objects.create(person=amy)
 
 
 class TestValidation:

@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from events.models import Speaker
+from organisation.models import Person
 from tests.factories import (
     DocumentFactory,
     EventFactory,
     ParticipationFactory,
+    PressReleaseFactory,
     SeriesFactory,
     SessionFactory,
     SpeakerFactory,
@@ -189,6 +192,32 @@ class TestEventPage:
         assert "Kofi Kinaata" in html and "Musicien ghanéen" in html
         assert html.index("Ana") < html.index("Kofi Kinaata")  # moderators first
 
+    def test_a_staff_speaker_links_to_their_page(self, client):
+        event = idm_new_york()
+        amy = Person.objects.create(name="Amy Pope", slug="amy-pope")
+        ParticipationFactory(
+            session=SessionFactory(event=event), speaker=Speaker.objects.create(person=amy)
+        )
+        html = client.get(event.get_absolute_url("fr")).content.decode()
+        assert f'<a href="{amy.get_absolute_url()}">Amy Pope</a>' in html
+
+    def test_the_page_lists_its_public_press_releases_only(self, client):
+        event = idm_new_york()
+        PressReleaseFactory(event=event, title_fr="L'OIM a accueilli le Dialogue")
+        PressReleaseFactory(event=event, title_fr="Brouillon sur le Dialogue", draft=True)
+        PressReleaseFactory(
+            event=event, title_fr="Sous embargo",
+            published_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+        PressReleaseFactory(title_fr="Un autre sujet")
+        response = client.get(event.get_absolute_url("fr"))
+        html = response.content.decode()
+        assert [r.title_fr for r in response.context["press_releases"]] == [
+            "L'OIM a accueilli le Dialogue"
+        ]
+        assert escape("L'OIM a accueilli le Dialogue") in html
+        assert "Brouillon sur le Dialogue" not in html and "Sous embargo" not in html
+
     def test_documents_are_listed_with_their_kind_and_language(self, client):
         document = DocumentFactory(title_fr="Note de cadrage", kind="concept_note", language="en")
         html = client.get(document.event.get_absolute_url("fr")).content.decode()
@@ -224,7 +253,9 @@ class TestEventPage:
     ):
         event = idm_new_york(series=SeriesFactory())
         DocumentFactory(event=event)
-        ParticipationFactory(session=SessionFactory(event=event, start=idm_start()))
+        PressReleaseFactory(event=event)
+        staff = Speaker.objects.create(person=Person.objects.create(name="Amy Pope", slug="ap"))
+        ParticipationFactory(session=SessionFactory(event=event, start=idm_start()), speaker=staff)
         with django_assert_max_num_queries(100) as few:
             client.get(event.get_absolute_url("fr"))
         for hour in range(10):
@@ -233,10 +264,14 @@ class TestEventPage:
                 end=idm_start() + datetime.timedelta(hours=hour + 1),
             )
             ParticipationFactory.create_batch(3, session=session)
+            person = Person.objects.create(name=f"Staff {hour}", slug=f"staff-{hour}")
+            ParticipationFactory(session=session, speaker=Speaker.objects.create(person=person))
             DocumentFactory(event=event)
+            PressReleaseFactory(event=event)
         with django_assert_max_num_queries(len(few.captured_queries)):
             response = client.get(event.get_absolute_url("fr"))
-        assert len(response.context["speakers"]) == 31
+        assert len(response.context["speakers"]) == 41
+        assert len(few.captured_queries) <= 10, [q["sql"] for q in few.captured_queries]
 
 
 class TestSeriesPage:
@@ -259,3 +294,39 @@ class TestSeriesPage:
         series = SeriesFactory()
         html = client.get(url("series", "en", slug=series.slug)).content.decode()
         assert "The About text of the series." in html
+
+
+class TestReleasePage:
+    """The release page shows the About text of its event's series (pressroom → events)."""
+
+    def test_a_release_about_an_event_shows_the_series_about_text_and_links_the_event(
+        self, client
+    ):
+        series = SeriesFactory(
+            about_heading_fr="À propos du Dialogue international sur la migration",
+            about_fr="<p>Le Dialogue international sur la migration (IDM) offre un endroit.</p>",
+        )
+        event = idm_new_york(series=series)
+        release = PressReleaseFactory(event=event)
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        assert "À propos du Dialogue international sur la migration</h2>" in html
+        assert "<p>Le Dialogue international sur la migration (IDM) offre un endroit.</p>" in html
+        assert f'href="{event.get_absolute_url("fr")}"' in html
+
+    def test_the_about_text_is_in_the_language_the_release_is_shown_in(self, client):
+        series = SeriesFactory()
+        release = PressReleaseFactory(event=EventFactory(series=series))  # French only
+        html = client.get(release.get_absolute_url("en")).content.decode()
+        assert '<div class="rich-text" lang="fr"><p>Le texte « À propos » de la série.</p>' in html
+        english = PressReleaseFactory(english=True, event=EventFactory(series=series))
+        html = client.get(english.get_absolute_url("en")).content.decode()
+        assert '<div class="rich-text" lang="en"><p>The About text of the series.</p>' in html
+
+    def test_a_release_about_a_draft_event_does_not_show_it(self, client):
+        release = PressReleaseFactory(event=EventFactory(draft=True, series=SeriesFactory()))
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        assert "release__about" not in html
+
+    def test_a_release_without_an_event_has_no_about_section(self, client):
+        html = client.get(PressReleaseFactory().get_absolute_url("fr")).content.decode()
+        assert "release__about" not in html
