@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# The site for production: gunicorn on port 8000 behind a TLS-terminating proxy; WhiteNoise serves
-# the static files. Configured from the environment (.env.example); docker-compose.yml runs it.
+# The site for production: gunicorn on port 8000, behind nginx (docker-compose.yml) and a
+# TLS-terminating proxy. Configured from the environment (.env.example).
 
 # jquery-ui comes from npm; only its dist/ folder goes into the image.
 FROM node:20-slim AS assets
@@ -19,21 +19,26 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --system --user-group --uid 10001 --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
 
-# Dependencies first, in their own layer: code changes do not reinstall them.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
- && pip install -r /tmp/requirements.txt \
- && rm /tmp/requirements.txt
+# Dependencies first, in their own layer: code changes do not reinstall them. Exactly the
+# versions and files of requirements.lock (hashes checked), nothing it does not list.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
 COPY . .
 COPY --from=assets /build/node_modules/jquery-ui/dist node_modules/jquery-ui/dist
 # Editable, so that the code stays in /app: settings find templates/, static/ and locale/ beside it.
+# The static files are collected here; at start the entrypoint copies them to the volume that
+# nginx serves (STATIC_EXPORT_DIR). The volumes' folders belong to the app user, and so do the
+# volumes Docker creates from them.
 RUN pip install --no-deps -e . \
  && SECRET_KEY=build-only-not-used-at-run-time DEBUG=false python manage.py collectstatic --noinput \
- && mkdir -p var "$MEDIA_ROOT" \
- && chown app:app var "$MEDIA_ROOT"
+ && mkdir -p var "$MEDIA_ROOT" /srv/iom-cms/static-export \
+ && chown app:app var "$MEDIA_ROOT" /srv/iom-cms/static-export
 
 USER app
 EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["python", "/app/deploy/healthcheck.py"]
 ENTRYPOINT ["/app/scripts/docker-entrypoint.sh"]
-CMD ["gunicorn", "iom_cms.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# No access log here: Django logs one line per request with its duration and request id.
+CMD ["gunicorn", "iom_cms.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30"]
