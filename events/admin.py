@@ -69,7 +69,7 @@ class EventAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
         }),
         (_("Where"), {"fields": ("format", "venue", "city", "country")}),
         (_("Links"), {"fields": ("registration_url", "webcast_url", "recording_url")}),
-        (_("Publication"), {"fields": ("status",)}),
+        (_("Publication"), {"fields": ("status", "original_language")}),
         (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
 

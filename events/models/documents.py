@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from iom_cms.translated import LANGUAGE_CODES, TranslatedContent
+
+from .common import filled_in_any_language
+from .event import Event
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    FINAL_REPORT = "final_report", _("Final report")
+    STATEMENT = "statement", _("Statement")
+
+
+class Document(TranslatedContent, models.Model):
+    """A file about an event, in one language."""
+
+    Kind = DocumentKind
+    version_fields = ("title",)
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    language = models.CharField(
+        _("language of the document"), max_length=5, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    file = models.FileField(_("file"), upload_to="events/documents/%Y/")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["event", "kind", "language", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=filled_in_any_language("title"), name="document_has_a_title"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=DocumentKind.values), name="document_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(language__in=LANGUAGE_CODES), name="document_language_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.in_language(translation.get_language()).title
+
+    @property
+    def original_language(self):
+        return self.language
