@@ -46,7 +46,7 @@ def as_nested_list(roots):
     pairs to write after a unit without sub-units (its own depth minus the next unit's).
     """
     units = list(walk(roots))
-    for unit, following in zip(units, [*units[1:], None], strict=True):
+    for unit, following in zip(units, [*units[1:], None], strict=False):
         next_depth = following.depth if following is not None else 0
         unit.closes = range(unit.depth - next_depth) if not unit.subunits else range(0)
     return units

@@ -72,7 +72,8 @@ class UnitView(DetailView):
         context.update(form=self.form, on=on, today=today)
         context["positions"] = unit.positions.order_by("order").with_holders(on)
         context["releases"] = (
-            unit.press_releases.published().prefetch_related("topics")[:LATEST_RELEASES]
+            unit.press_releases.published().select_related("issuing_unit")
+            .prefetch_related("topics")[:LATEST_RELEASES]
         )
         return context
 
@@ -88,6 +89,8 @@ class PersonView(DetailView):
         context["upcoming"] = appointments.upcoming()
         context["past"] = appointments.past()
         releases = self.object.quoted_in.published()
-        context["releases"] = releases.prefetch_related("topics")[:RELEASES_QUOTING]
+        context["releases"] = (
+            releases.select_related("issuing_unit").prefetch_related("topics")[:RELEASES_QUOTING]
+        )
         context["release_count"] = releases.count()
         return context

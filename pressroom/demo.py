@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
+from organisation.models import Person, Unit
 
 from .models import LANGUAGE_CODES, MediaContact, PressRelease, Topic
 
@@ -39,6 +40,7 @@ def load(*, stdout=None):
     releases = [_idm_release(), *_generated_releases(now=timezone.now())]
     created = sum(_ensure_release(spec, topics, contacts) for spec in releases)
     _link_idm_release_to_its_event()
+    _link_idm_release_to_organisation()
 
     per_language = ", ".join(
         f"{code} {sum(code in spec['text'] for spec in releases)}" for code in LANGUAGE_CODES
@@ -95,6 +97,24 @@ def _ensure_release(spec, topics, contacts):
     release.topics.set([topics[topic_slug] for topic_slug in spec["topics"]])
     release.contacts.set([contacts[email] for email in spec["contacts"]])
     return True
+
+
+def _link_idm_release_to_organisation():
+    """The IDM release was issued by Media and Communications and quotes Amy Pope.
+
+    Set only where missing, so an editor's choice stays; skipped if the organisation's demo
+    content is not there.
+    """
+    release = PressRelease.objects.filter(slug_fr=slugify(IDM[FR]["title"])).first()
+    issuer = Unit.objects.filter(slug=IDM_ISSUED_BY).first()
+    quoted = Person.objects.filter(slug__in=IDM_QUOTES)
+    if release is None:
+        return
+    if release.issuing_unit_id is None and issuer is not None:
+        release.issuing_unit = issuer
+        release.save(update_fields=["issuing_unit"])
+    if not release.quoted_people.exists():
+        release.quoted_people.set(quoted)
 
 
 def _link_idm_release_to_its_event():
@@ -331,6 +351,8 @@ IDM_TOPICS = [
     "innovation-and-technology", "sustainable-development",
 ]
 
+IDM_ISSUED_BY = "media-and-communications"  # organisation.demo's unit slugs and people
+IDM_QUOTES = ["amy-pope"]
 IDM_LINK = "https://www.iom.int/international-dialogue-migration"
 
 # The French text is IOM's, word for word (typography included); English and Spanish are ours.

@@ -202,3 +202,66 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     kind = "agenda"
     language = "fr"
     file = factory.django.FileField(filename="ordre-du-jour.pdf", data=b"%PDF-1.4\n")
+
+
+# --- Organisation: units, positions, people, appointments, profile ------------------------------
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    """A division at the top level unless given a `parent`. Positions never collide (a
+    sequence); organisation.services numbers siblings 1, 2, 3… when a test goes through it."""
+
+    class Meta:
+        model = "organisation.Unit"
+
+    name_fr = factory.Sequence(lambda n: f"Division {n}")
+    name_en = factory.Sequence(lambda n: f"Division {n} (en)")
+    name_es = factory.Sequence(lambda n: f"División {n}")
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+    kind = "division"
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisation.Person"
+
+    name = factory.Sequence(lambda n: f"Personne {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisation.Position"
+
+    title_fr = factory.Sequence(lambda n: f"Directrice {n}")
+    title_en = factory.Sequence(lambda n: f"Director {n}")
+    title_es = factory.Sequence(lambda n: f"Directora {n}")
+    unit = factory.SubFactory(UnitFactory)
+    order = factory.Sequence(lambda n: n + 1)
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    """In post since 1 January 2020, with no end."""
+
+    class Meta:
+        model = "organisation.Appointment"
+
+    person = factory.SubFactory(PersonFactory)
+    position = factory.SubFactory(PositionFactory)
+    start_date = datetime.date(2020, 1, 1)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisation.Profile"
+        django_get_or_create = ("id",)
+
+    id = 1
+    mission_statement_fr = "L'OIM promeut une migration humaine et ordonnée."
+    mission_statement_en = "IOM promotes humane and orderly migration."
+    mission_statement_es = "La OIM promueve una migración humana y ordenada."
+    founded_in = 1951
+    member_states = 175
+    countries_present = 171
+    figures_checked_on = datetime.date(2024, 5, 23)

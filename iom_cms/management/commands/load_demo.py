@@ -9,6 +9,7 @@ from django.db import transaction
 
 from events import demo as events_demo
 from iom_cms import demo as site_demo
+from organisation import demo as organisation_demo
 from pressroom import demo as pressroom_demo
 
 DEMO_USERNAME = "demo"
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             # One line per app, in dependency order.
+            organisation_demo.load(stdout=self.stdout)
             events_demo.load(stdout=self.stdout)
             pressroom_demo.load(stdout=self.stdout)
             site_demo.load(stdout=self.stdout)  # the menu's pages lead to the apps' sections
