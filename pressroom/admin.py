@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from taggit.models import Tag
 
+from . import cache as page_cache
 from .models import LANGUAGE_CODES, MediaContact, PressRelease, TaggedRelease, Topic, filled
 
 # Releases use our translated Topic; taggit's own untranslated tags would only confuse editors.
@@ -47,7 +48,7 @@ class TopicFilter(admin.SimpleListFilter):
 @admin.register(PressRelease)
 class PressReleaseAdmin(TabbedTranslationAdmin):
     list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
-    list_filter = ("status", TopicFilter, LanguageAvailableFilter, "original_language")
+    list_filter = ("status", "kind", TopicFilter, LanguageAvailableFilter, "original_language")
     date_hierarchy = "published_at"
     search_fields = [
         f"{name}_{code}" for name in ("title", "lead", "body") for code in LANGUAGE_CODES
@@ -60,7 +61,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
-        (_("Publication"), {"fields": ("status", "published_at", "original_language")}),
+        (_("Publication"), {"fields": ("kind", "status", "published_at", "original_language")}),
         (_("Image"), {
             "fields": ("image", "thumbnail", "image_caption", "image_alt", "image_credit"),
         }),
@@ -79,6 +80,19 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    # Public pages may be cached (pressroom/cache.py): every change clears them once committed.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        page_cache.clear_on_commit()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        page_cache.clear_on_commit()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        page_cache.clear_on_commit()
 
     @admin.display(description=_("title"))
     def headline(self, release):
@@ -108,6 +122,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     @admin.action(description=_("Publish the selected releases"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=PressRelease.Status.PUBLISHED)
+        page_cache.clear_on_commit()
         self.message_user(
             request,
             ngettext("%d release published.", "%d releases published.", count) % count,
@@ -117,6 +132,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     @admin.action(description=_("Unpublish the selected releases"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=PressRelease.Status.DRAFT)
+        page_cache.clear_on_commit()
         self.message_user(
             request,
             ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
@@ -130,6 +146,10 @@ class TopicAdmin(TabbedTranslationAdmin):
     search_fields = [f"name_{code}" for code in LANGUAGE_CODES] + ["slug"]
     fields = ("name", "slug")
     readonly_fields = ()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        page_cache.clear_on_commit()  # topic names appear on the cached lists
 
     def get_readonly_fields(self, request, obj=None):
         # The slug is in every filtered address: it never changes once set.

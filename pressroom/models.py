@@ -106,8 +106,16 @@ class ReleaseStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class ReleaseKind(models.TextChoices):
+    PRESS_RELEASE = "press-release", _("Press release")
+    STATEMENT = "statement", _("Statement")
+    BRIEFING_NOTE = "briefing-note", _("Briefing note")
+    MEDIA_ADVISORY = "media-advisory", _("Media advisory")
+
+
 class PressRelease(TranslatedContent, models.Model):
     Status = ReleaseStatus
+    Kind = ReleaseKind
     version_fields = (
         "title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
         "note_to_editors",
@@ -149,6 +157,13 @@ class PressRelease(TranslatedContent, models.Model):
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    kind = models.CharField(
+        _("type"), max_length=20, choices=Kind.choices, default=Kind.PRESS_RELEASE,
+        help_text=_(
+            "A statement gives IOM's position; a briefing note sums up what was said at a press "
+            "briefing; a media advisory invites journalists to an event."
+        ),
     )
     original_language = models.CharField(
         _("original language"), max_length=5, choices=settings.LANGUAGES,
@@ -192,12 +207,17 @@ class PressRelease(TranslatedContent, models.Model):
         verbose_name_plural = _("press releases")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        # The finder's pages are read on this index alone (pressroom/finder.py). The per-language
+        # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="release_public_list"),
+            models.Index(fields=["status", "-published_at", "-id"], name="release_public_order"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=ReleaseStatus.values), name="release_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ReleaseKind.values), name="release_kind_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(original_language__in=LANGUAGE_CODES),

@@ -1,11 +1,18 @@
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import api, feeds, views
+from .cache import cache_public_page
 
 app_name = "pressroom"
 
+LIST = _("press-releases/")
+
 urlpatterns = [
-    path(_("press-releases/"), views.ReleaseListView.as_view(), name="list"),
-    path(_("press-releases/<slug:slug>/"), views.ReleaseDetailView.as_view(), name="detail"),
+    path(LIST, cache_public_page(views.ReleaseListView.as_view()), name="list"),
+    # Before the release pages: "feed" and "api" are not slugs of releases.
+    path(format_lazy("{}feed/", LIST), cache_public_page(feeds.ReleaseFeed()), name="feed"),
+    path(format_lazy("{}api/", LIST), cache_public_page(api.release_list), name="api"),
+    path(format_lazy("{}<slug:slug>/", LIST), views.ReleaseDetailView.as_view(), name="detail"),
 ]

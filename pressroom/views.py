@@ -1,40 +1,51 @@
+from django.core.paginator import InvalidPage
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
+from .finder import Finder, summary
 from .forms import ReleaseFilterForm
-from .models import LANGUAGE_CODES, PressRelease
+from .models import LANGUAGE_CODES, PressRelease, Topic
 
 
-class ReleaseListView(ListView):
-    """The public list of releases, newest first, filtered by the form's cleaned values."""
+class ReleaseListView(TemplateView):
+    """The finder: public releases filtered by the query string, with counts and pages."""
 
-    paginate_by = 20
     template_name = "pressroom/pressrelease_list.html"
 
     def get(self, request, *args, **kwargs):
-        self.form = ReleaseFilterForm(request.GET or None)
-        if self.form.is_bound and not self.form.is_valid():
-            self.object_list = PressRelease.objects.none()
-            context = self.get_context_data()
+        form = ReleaseFilterForm(request.GET)
+        if not form.is_valid():
+            context = {"form": form, "topic_choices": Topic.objects.order_by("slug")}
             return self.render_to_response(context, status=400)
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        releases = PressRelease.objects.published().prefetch_related("topics")
-        return self.form.filter(releases)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["form"] = self.form
-        context["years"] = self.form.year_choices()
-        context["topics"] = self.form.topic_choices()
-        if context["is_paginated"]:
-            page = context["page_obj"]
-            context["page_range"] = page.paginator.get_elided_page_range(page.number)
-        return context
+        finder = Finder(form)
+        paginator = finder.paginator()
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404(translation.gettext("There is no such page of results.")) from error
+        query = form.querystring()
+        selected = {topic.pk for topic in form.topics}
+        context = {
+            "form": form,
+            "finder": finder,
+            "summary": summary(finder),
+            "active_filters": form.active_filters(),
+            "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
+            "selected_topics": selected,
+            "page_obj": page,
+            "paginator": paginator,
+            "object_list": page.object_list,
+            "is_paginated": page.has_other_pages(),
+            "page_range": paginator.get_elided_page_range(page.number),
+            "query": query,
+            "feed_url": reverse("pressroom:feed") + (f"?{query}" if query else ""),
+            "api_url": reverse("pressroom:api") + (f"?{query}" if query else ""),
+        }
+        return self.render_to_response(context)
 
 
 class ReleaseDetailView(DetailView):

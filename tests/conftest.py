@@ -1,5 +1,15 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def fresh_start():
+    """Every test starts with an empty cache (no page kept from another test's data) and in the
+    site's default language (a request to /en/ leaves English active in the thread)."""
+    cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ def release_form(**overrides):
         "image_caption_fr": "", "image_caption_en": "", "image_caption_es": "",
         "image_alt_fr": "", "image_alt_en": "", "image_alt_es": "",
         "note_to_editors_fr": "", "note_to_editors_en": "", "note_to_editors_es": "",
+        "kind": "press-release",
         "status": "published",
         "published_at_0": "2024-05-23",
         "published_at_1": "10:00:00",

@@ -1,0 +1,70 @@
+"""The finder's query as JSON: read-only, 20 releases a page, field names that do not change.
+
+The same form and QuerySet as the page (see README, “The JSON API”). A bad filter is a 400 and a
+page that does not exist a 404, each with the reason in the reader's language.
+"""
+
+from django.core.paginator import InvalidPage
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from .finder import Finder
+from .forms import ReleaseFilterForm
+
+
+@require_safe
+def release_list(request):
+    form = ReleaseFilterForm(request.GET)
+    if not form.is_valid():
+        errors = {
+            form.add_prefix(name): [str(message) for message in messages]
+            for name, messages in form.errors.items()
+        }
+        return JsonResponse({"errors": errors}, status=400)
+    finder = Finder(form)
+    paginator = finder.paginator()
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        message = translation.gettext("There is no such page of results.")
+        return JsonResponse({"errors": {"page": [message]}}, status=404)
+
+    def page_url(number):
+        query = form.querystring()
+        query = f"{query}&page={number}" if query else f"page={number}"
+        return request.build_absolute_uri(f"{request.path}?{query}")
+
+    return JsonResponse({
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "next": page_url(page.next_page_number()) if page.has_next() else None,
+        "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+        "results": [release_data(release, request) for release in page.object_list],
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+def release_data(release, request):
+    language = translation.get_language()
+    content = release.in_language(language)
+    data = {
+        "id": release.pk,
+        "url": request.build_absolute_uri(release.get_absolute_url()),
+        "language": content.language,
+        "title": content.title,
+        "lead": content.lead,
+        "dateline": content.dateline,
+        "published_at": release.published_at.isoformat(),
+        "updated_at": release.updated_at.isoformat(),
+        "original_language": release.original_language,
+        "languages": release.languages,
+        "translations": {
+            code: request.build_absolute_uri(release.get_absolute_url(code))
+            for code in release.languages
+        },
+        "topics": [{"slug": topic.slug, "name": topic.name} for topic in release.topics.all()],
+    }
+    if hasattr(release, "passage"):
+        data["passage"] = str(release.passage_html)
+    return data

@@ -1,0 +1,72 @@
+"""The finder's query as an Atom feed: the same form and QuerySet as the page, newest first."""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .finder import PER_PAGE
+from .forms import ReleaseFilterForm
+
+
+class BadFilter(Exception):
+    def __init__(self, form):
+        super().__init__()
+        self.form = form
+
+
+class ReleaseFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except BadFilter as bad:
+            messages = [str(m) for errors in bad.form.errors.values() for m in errors]
+            return HttpResponseBadRequest(
+                "\n".join(messages) + "\n", content_type="text/plain; charset=utf-8"
+            )
+
+    def get_object(self, request, *args, **kwargs):
+        form = ReleaseFilterForm(request.GET)
+        if not form.is_valid():
+            raise BadFilter(form)
+        return form
+
+    def title(self, form):
+        return _("IOM press releases") + (f" – {form.description}" if form.description else "")
+
+    def link(self, form):
+        query = form.querystring(sort=None)
+        return reverse("pressroom:list") + (f"?{query}" if query else "")
+
+    def feed_url(self, form):
+        query = form.querystring()
+        return reverse("pressroom:feed") + (f"?{query}" if query else "")
+
+    def subtitle(self, form):
+        return _("Press releases of the International Organization for Migration (IOM).")
+
+    def items(self, form):
+        return form.ordered(form.filtered()).prefetch_related("topics")[:PER_PAGE]
+
+    def item_title(self, release):
+        return release.in_language(translation.get_language()).title
+
+    def item_description(self, release):
+        return release.in_language(translation.get_language()).lead
+
+    def item_link(self, release):
+        return release.get_absolute_url()
+
+    def item_pubdate(self, release):
+        return release.published_at
+
+    def item_updateddate(self, release):
+        return release.updated_at
+
+    def item_categories(self, release):
+        return [topic.name for topic in release.topics.all()]
+

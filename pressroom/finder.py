@@ -1,0 +1,124 @@
+"""The finder's answer to one cleaned filter form: the count, the facets and a page of releases.
+
+The page, the feed and the API build on it. Every number comes from one grouped query, so a page
+costs the same few queries whatever the filter and the number of releases:
+  1. counts by year (or by month within a chosen year) and type: those facets and the total,
+  2. counts by topic,
+  3. the ids of the page, found on the index alone, and the rows of those 20 releases,
+  4. their topics (prefetched).
+"""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import translation
+from django.utils.dates import MONTHS
+
+from . import search
+from .models import PressRelease, ReleaseKind, Topic
+
+PER_PAGE = 20
+
+
+class Finder:
+    def __init__(self, form):
+        assert form.is_valid(), "the view answers a bad filter before asking the finder"
+        self.form = form
+        self.releases = form.filtered()
+
+    # --- counts ---------------------------------------------------------------------------------
+
+    @cached_property
+    def _counts(self):
+        """[(year, month or None, kind, count)] for the current filter: one grouped query."""
+        groups = {"year": ExtractYear("published_at")}
+        if self.form.cleaned_data.get("year"):
+            groups["month"] = ExtractMonth("published_at")
+        rows = (
+            self.releases.annotate(**groups).values(*groups, "kind")
+            .annotate(count=Count("pk")).order_by()
+        )
+        return [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
+
+    def _totals(self, position):
+        totals = {}
+        for row in self._counts:
+            totals[row[position]] = totals.get(row[position], 0) + row[-1]
+        return totals
+
+    @cached_property
+    def count(self):
+        return sum(row[-1] for row in self._counts)
+
+    @cached_property
+    def years(self):
+        """[(year, count)], latest first: the archive links."""
+        return sorted(self._totals(0).items(), reverse=True)
+
+    @cached_property
+    def months(self):
+        """[(month, its name, count)] in the chosen year, January first; empty without a year."""
+        if not self.form.cleaned_data.get("year"):
+            return []
+        return [(month, MONTHS[month], count) for month, count in sorted(self._totals(1).items())]
+
+    @cached_property
+    def kinds(self):
+        """[(kind, its name, count)] in the order of the choices, the empty ones left out."""
+        totals = self._totals(2)
+        return [
+            (kind, label, totals[kind]) for kind, label in ReleaseKind.choices if kind in totals
+        ]
+
+    @cached_property
+    def topics(self):
+        """The topics of the releases found, each with its `count`, in the reader's language."""
+        language = translation.get_language()
+        return list(
+            Topic.objects.filter(release_links__content_object__in=self.releases)
+            .annotate(count=Count("release_links"))
+            .order_by(f"name_{language}", "slug")
+        )
+
+    # --- one page -------------------------------------------------------------------------------
+
+    def paginator(self):
+        return FinderPaginator(self, PER_PAGE)
+
+
+class FinderPaginator(Paginator):
+    """Numbered pages that count once (the facets' total) and find a page's releases on the
+    index alone, then read only those rows: page 500 costs little more than page 1."""
+
+    def __init__(self, finder, per_page):
+        super().__init__(finder.releases, per_page)
+        self.finder = finder
+        self.count = finder.count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        form = self.finder.form
+        ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
+        rows = (
+            form.ordered(PressRelease.objects.filter(pk__in=ids))
+            .select_related("issuing_unit").prefetch_related("topics")
+        )
+        if form.words:
+            language = translation.get_language()
+            rows = rows.annotate(passage=search.passage(form.words, language))
+        releases = list(rows)
+        for release in releases:
+            release.passage_html = search.highlighted(getattr(release, "passage", ""))
+        return self._get_page(releases, number, self)
+
+
+def summary(finder):
+    """One line that says what the reader sees, e.g. “42 press releases: Climate, 2024”."""
+    parts = [label for label, _url in finder.form.active_filters()]
+    counted = translation.ngettext(
+        "%(count)d press release", "%(count)d press releases", finder.count
+    ) % {"count": finder.count}
+    return f"{counted}: {', '.join(parts)}" if parts else counted

@@ -1,0 +1,117 @@
+"""Words in the finder: full-text search on PostgreSQL, a plain contains-match elsewhere.
+
+On PostgreSQL each language version has its own search document, a stored generated column
+(`search_fr`, `search_en`, `search_es`: title weighted A, lead B, body C, with the language's
+stemming and stop words) and its own GIN index, both created by hand in migration 0004 because
+Django cannot declare them portably. The model does not know these columns: `Document` points at
+one of them in whatever query (or subquery) it is used in.
+
+Words are looked for in every language version with that language's configuration, or only in
+one when the reader filters by language. The rank of a release is the best rank of its versions;
+the passage shown is taken from the version the reader sees.
+"""
+
+import html
+
+from django.db import connection
+from django.db.models import Case, Expression, F, Func, Q, TextField, Value, When
+from django.db.models.expressions import Col
+from django.db.models.functions import Concat, Greatest
+from django.utils.safestring import mark_safe
+
+from iom_cms.translated import LANGUAGE_CODES, filled
+
+CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
+# Markers that no press release contains; turned into <mark> after the text is escaped.
+START, STOP = "\ue000", "\ue001"
+
+
+def full_text():
+    return connection.vendor == "postgresql"
+
+
+def matching(words, languages=LANGUAGE_CODES):
+    """A condition: the words are in one of the `languages` versions of the release."""
+    condition = Q()
+    if full_text():
+        from django.contrib.postgres.search import SearchVectorExact
+
+        for code in languages:
+            condition |= Q(SearchVectorExact(Document(code), _query(words, code)))
+        return condition
+    # Elsewhere (SQLite, `make run`): each word somewhere in one version, case-insensitively.
+    for word in words.split():
+        anywhere = Q()
+        for code in languages:
+            for name in ("title", "lead", "body"):
+                anywhere |= Q(**{f"{name}_{code}__icontains": word})
+        condition &= anywhere
+    return condition
+
+
+def rank(words, languages=LANGUAGE_CODES):
+    """How well a release matches: the best rank among its `languages` versions."""
+    if not full_text():
+        return Value(0.0)
+    from django.contrib.postgres.search import SearchRank
+
+    ranks = [SearchRank(Document(code), _query(words, code)) for code in languages]
+    return Greatest(*ranks) if len(ranks) > 1 else ranks[0]
+
+
+def passage(words, reader_language):
+    """The matching passage of the version shown to a reader of `reader_language`, with the
+    words between START and STOP: an expression for the 20 releases of a page, never for all."""
+    if not full_text():
+        return Value("")
+    shown = [reader_language] + [c for c in LANGUAGE_CODES if c != reader_language]
+    whens = [When(filled(f"title_{reader_language}"), then=_headline(words, reader_language))]
+    whens += [When(original_language=code, then=_headline(words, code)) for code in shown]
+    return Case(*whens, default=Value(""), output_field=TextField())
+
+
+def highlighted(text):
+    """The passage as safe HTML: escaped, with the matching words in <mark>."""
+    if not text:
+        return ""
+    text = " ".join(html.unescape(text).split())  # the tags removed left runs of spaces
+    escaped = html.escape(text, quote=False)
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+
+
+class Document(Expression):
+    """The search document of one language version: a column the model does not declare."""
+
+    def __init__(self, language):
+        super().__init__()
+        self.language = language
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        from django.contrib.postgres.search import SearchVectorField
+
+        field = SearchVectorField()
+        field.set_attributes_from_name(f"search_{self.language}")
+        field.model = query.model
+        # The alias of the release table in this query, U0 and so on inside a subquery.
+        return Col(query.get_initial_alias(), field)
+
+
+def _query(words, language):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(words, config=CONFIGS[language], search_type="websearch")
+
+
+def _headline(words, language):
+    from django.contrib.postgres.search import SearchHeadline
+
+    body_text = Func(
+        F(f"body_{language}"), Value("<[^>]+>"), Value(" "), Value("g"),
+        function="regexp_replace", output_field=TextField(),
+    )
+    text = Concat(F(f"lead_{language}"), Value(" "), body_text, output_field=TextField())
+    return SearchHeadline(
+        text, _query(words, language), config=CONFIGS[language],
+        start_sel=START, stop_sel=STOP, max_words=35, min_words=15, max_fragments=2,
+        fragment_delimiter=" … ",
+    )
