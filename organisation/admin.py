@@ -93,7 +93,7 @@ class UnitAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
     def indented_name(self, unit):
         # Em spaces, not a style attribute: the Content-Security-Policy refuses inline styles.
         depth = getattr(unit, "depth", 0)
-        return format_html("{}{}", "\u2003" * depth + ("└ " if depth else ""), unit.name)
+        return format_html("{}{}", "\u2003\u2003" * depth + ("└ " if depth else ""), unit.name)
 
     def shift(self, unit, by):
         services.unit_shift(unit=unit, by=by)
@@ -164,11 +164,28 @@ class PositionAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
         services.position_move(position=obj, new_unit=obj.unit)
 
 
+class PostsHeldInline(admin.TabularInline):
+    """A person's posts, for reference: they are edited on each position."""
+
+    model = Appointment
+    verbose_name_plural = _("posts held (edited on each position)")
+    fields = readonly_fields = ("position", "start_date", "end_date", "interim")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("position__unit")
+
+
 @admin.register(Person)
 class PersonAdmin(TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ["name", "slug"]
     fields = ("name", "slug", "photo", "photo_alt", "biography")
+    inlines = (PostsHeldInline,)
 
     def get_readonly_fields(self, request, obj=None):
         return ("slug",) if obj else ()

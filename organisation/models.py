@@ -85,7 +85,8 @@ class Unit(models.Model):
     )
     position = models.PositiveSmallIntegerField(
         _("position"),
-        help_text=_("Its place among the units with the same parent; 1 comes first."),
+        help_text=_("Its place among the units with the same parent; 1 comes first. The arrows "
+                    "in the list of units change it."),
     )
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True,
@@ -210,7 +211,9 @@ class Position(models.Model):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions"
     )
     order = models.PositiveSmallIntegerField(
-        _("order"), help_text=_("Its place among the posts of its unit; 1 comes first."),
+        _("order"),
+        help_text=_("Its place among the posts of its unit; 1 comes first. The arrows in the "
+                    "list of positions change it."),
     )
     in_leadership_team = models.BooleanField(
         _("in the leadership team"), default=False,

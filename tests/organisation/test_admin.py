@@ -1,7 +1,10 @@
 import datetime
+import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from organisation.models import Appointment, Profile, Unit
 from pressroom.models import PressRelease
@@ -51,8 +54,9 @@ class TestUnitAdmin:
         with_english = admin_client.get(admin_url("unit_changelist"), headers={
             "accept-language": "en"})
         html = with_english.content.decode()
-        rows = [html.index(f">{indent}{name}</a>") for indent, name in [
-            ("", "Office"), ("\u2003└ ", "B"), ("\u2003\u2003└ ", "B1"), ("\u2003└ ", "A")]]
+        indent = "\u2003\u2003"
+        rows = [html.index(f">{prefix}{name}</a>") for prefix, name in [
+            ("", "Office"), (f"{indent}└ ", "B"), (f"{indent * 2}└ ", "B1"), (f"{indent}└ ", "A")]]
         assert rows == sorted(rows)
 
     def test_a_new_unit_goes_last_under_its_parent(self, admin_client, office):
@@ -243,3 +247,27 @@ class TestReleaseAdmin:
             "term": term,
         }, headers={"accept-language": "en"})
         assert [result["text"] for result in response.json()["results"]] == [found]
+
+
+class TestPersonAdmin:
+    def test_a_persons_page_lists_the_posts_they_held(self, admin_client):
+        appointment = AppointmentFactory(position=PositionFactory(title_en="Director General"))
+        response = admin_client.get(admin_url("person_change", appointment.person.pk),
+                                    headers={"accept-language": "en"})
+        assert "Director General" in response.content.decode()
+
+    def test_a_photo_without_a_description_is_a_form_error(self, admin_client):
+        data = {"name": "Amy Pope", "slug": "amy-pope", "photo_alt_fr": "", "photo_alt_en": "",
+                "photo_alt_es": "", "biography_fr": "", "biography_en": "", "biography_es": "",
+                "photo": portrait(),
+                "appointments-TOTAL_FORMS": 0, "appointments-INITIAL_FORMS": 0}
+        response = admin_client.post(admin_url("person_add"), data)
+        assert response.status_code == 200
+        assert "Describe the photo for people who cannot see it." in response.content.decode()
+
+
+def portrait():
+    """A small JPEG upload."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "navy").save(buffer, "JPEG")
+    return SimpleUploadedFile("amy.jpg", buffer.getvalue(), content_type="image/jpeg")
