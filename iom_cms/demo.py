@@ -1,7 +1,8 @@
 """Demo content of the site itself: the seed page's menu as simple pages.
 
 The French texts of "Qui sommes nous" and "Notre travail" are the seed page's, word for word;
-the other pages carry short descriptions of the sections, in the three languages.
+the other pages carry short descriptions of the sections, in the three languages. "Qui sommes
+nous", the press releases and the events lead to their parts of the site (`section`).
 """
 
 from django.db import transaction
@@ -10,7 +11,7 @@ from .models import Page
 
 # (key, parent key, section, {language: (title, slug, body)})
 PAGES = [
-    ("who", None, "", {
+    ("who", None, "organisation:who-we-are", {
         "fr": ("Qui sommes nous", "qui-sommes-nous",
                "<p>L'Organisation internationale pour les migrations (OIM) fait partie du système "
                "des Nations Unies et est la première organisation intergouvernementale à promouvoir "
@@ -146,6 +147,11 @@ PAGES = [
         "fr": ("Communiqués de presse", "communiques", ""),
         "en": ("Press releases", "press-releases", ""),
         "es": ("Comunicados de prensa", "comunicados", ""),
+    }),
+    ("events", None, "events:list", {
+        "fr": ("Événements", "evenements", ""),
+        "en": ("Events", "events", ""),
+        "es": ("Eventos", "eventos", ""),
     }),
 ]
 

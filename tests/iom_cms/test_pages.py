@@ -111,5 +111,5 @@ class TestMenu:
     def test_the_demo_menu_is_loaded_once(self):
         demo.load()
         demo.load()
-        assert Page.objects.filter(parent=None).count() == 7
-        assert Page.objects.count() == 11
+        assert Page.objects.filter(parent=None).count() == 8
+        assert Page.objects.count() == 12
