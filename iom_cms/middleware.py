@@ -76,9 +76,14 @@ class RequestLogMiddleware:
             current_request_id.reset(token)
 
 
+# NUL and the other control characters that XML 1.0 cannot carry (tab, line feed and carriage
+# return can): no address of the site contains them, and feeds and the API would fail on them.
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def is_malformed(raw: bytes) -> bool:
-    """True for bytes that no address of the site can contain: NUL, or invalid UTF-8."""
-    if b"\x00" in raw:
+    """True for bytes that no address of the site can contain: control bytes, invalid UTF-8."""
+    if CONTROL_BYTES.search(raw):
         return True
     try:
         raw.decode("utf-8")
@@ -93,7 +98,8 @@ BROKEN_UTF8_IN_PATH = re.compile(r"%[89A-F][0-9A-F]")
 
 
 class MalformedRequestMiddleware:
-    """A 400 for a path or query string with a NUL byte or invalid UTF-8, on every address.
+    """A 400 for a path or query string with a NUL byte (or another control character that XML
+    cannot carry) or invalid UTF-8, on every address.
 
     Django would otherwise carry on with such bytes, and some code paths (file names, database
     parameters) fail on them with a 500. No address of the site contains a "%" once decoded,
@@ -111,6 +117,10 @@ class MalformedRequestMiddleware:
         # The query string is left as the client sent it: percent-encoded bytes read as latin-1.
         raw_query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
         query = unquote_to_bytes(raw_query.replace(b"+", b" "))
-        if "\x00" in path or BROKEN_UTF8_IN_PATH.search(path) or is_malformed(query):
+        if (
+            BROKEN_UTF8_IN_PATH.search(path)
+            or is_malformed(path.encode("utf-8", "surrogatepass"))
+            or is_malformed(query)
+        ):
             return HttpResponseBadRequest(self.MESSAGE, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -17,7 +17,7 @@ ADDRESSES = [
 
 
 @pytest.mark.parametrize("address", ADDRESSES)
-@pytest.mark.parametrize("bad", ["%00", "%ff", "%c3%28", "%ed%a0%80"])
+@pytest.mark.parametrize("bad", ["%00", "%01", "%1b", "%ff", "%c3%28", "%ed%a0%80"])
 def test_a_nul_byte_or_invalid_utf8_in_the_path_is_a_400(client, address, bad):
     response = client.get(address.rstrip("/") + bad + "/")
     assert response.status_code == 400
@@ -25,7 +25,7 @@ def test_a_nul_byte_or_invalid_utf8_in_the_path_is_a_400(client, address, bad):
 
 
 @pytest.mark.parametrize("address", ADDRESSES)
-@pytest.mark.parametrize("bad", ["%00", "%ff%fe", "a%00b", "%c0%af"])
+@pytest.mark.parametrize("bad", ["%00", "%01", "a%1fb", "%ff%fe", "a%00b", "%c0%af"])
 def test_a_nul_byte_or_invalid_utf8_in_the_query_string_is_a_400(client, address, bad):
     assert client.get(f"{address}?q={bad}").status_code == 400
     assert client.get(f"{address}?{bad}=1").status_code == 400
@@ -41,6 +41,7 @@ def test_the_400_keeps_the_security_headers(client):
 def test_valid_utf8_passes(client):
     PressReleaseFactory()
     assert client.get("/fr/?utm_campaign=d%C3%A9placement").status_code == 200
+    assert client.get("/fr/?q=tab%09and%0Anew+line").status_code == 200
     assert client.get("/healthz?q=migraci%C3%B3n+%E2%82%AC").status_code == 200
 
 
