@@ -4,12 +4,12 @@ Every variable is listed, with its default, in `.env.example`. Production is the
 `DEBUG` is off unless set, and then `SECRET_KEY` and `ALLOWED_HOSTS` must be given.
 """
 
+import secrets
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,7 +23,9 @@ DEBUG = env.bool("DEBUG", default=False)
 
 if DEBUG:
     # A fresh key per process is enough to try the site; `make run` writes a stable one to .env.
-    SECRET_KEY = env("SECRET_KEY", default=get_random_secret_key())
+    # token_urlsafe, not Django's generator: django-environ reads a default starting with "$" as a
+    # reference to another variable.
+    SECRET_KEY = env("SECRET_KEY", default=secrets.token_urlsafe(50))
 else:
     SECRET_KEY = env("SECRET_KEY", default="")
     if not SECRET_KEY:
