@@ -1,9 +1,11 @@
 """The finder's answer to one cleaned filter form: the count, the facets and a page of releases.
 
-The page, the feed and the API build on it. Every number comes from one grouped query, so a page
-costs the same few queries whatever the filter and the number of releases:
-  1. counts by year (or by month within a chosen year) and type: those facets and the total,
-  2. counts by topic,
+The page, the feed and the API build on it. A page costs the same few queries whatever the filter
+and the number of releases:
+  1. counts by year (or by month within a chosen year) and type: those facets and the total, in
+     one grouped query, or, when the filter allows, from the tallies PostgreSQL keeps
+     (pressroom/tally.py: past months there, this month on the releases),
+  2. counts by topic (likewise), then those topics, named in the reader's language,
   3. the ids of the page, found on the index alone, and the rows of those 20 releases,
   4. their topics (prefetched).
 """
@@ -16,8 +18,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import translation
 from django.utils.dates import MONTHS
 
-from . import search
-from .models import PressRelease, ReleaseKind, Topic
+from . import search, tally
+from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
 
@@ -31,8 +33,14 @@ class Finder:
     # --- counts ---------------------------------------------------------------------------------
 
     @cached_property
+    def _tally(self):
+        return tally.TallyCounts(self.form, self.releases) if tally.usable(self.form) else None
+
+    @cached_property
     def _counts(self):
         """[(year, month or None, kind, count)] for the current filter: one grouped query."""
+        if self._tally:
+            return self._tally.periods()
         groups = {"year": ExtractYear("published_at")}
         if self.form.cleaned_data.get("year"):
             groups["month"] = ExtractMonth("published_at")
@@ -75,12 +83,15 @@ class Finder:
     @cached_property
     def topics(self):
         """The topics of the releases found, each with its `count`, in the reader's language."""
-        language = translation.get_language()
-        return list(
-            Topic.objects.filter(release_links__content_object__in=self.releases)
-            .annotate(count=Count("release_links"))
-            .order_by(f"name_{language}", "slug")
-        )
+        counts = self._tally.topic_counts() if self._tally else None
+        if counts is None:
+            links = TaggedRelease.objects.filter(content_object__in=self.releases)
+            counts = dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+        topics = Topic.objects.filter(pk__in=[pk for pk, count in counts.items() if count])
+        topics = list(topics.order_by(f"name_{translation.get_language()}", "slug"))
+        for topic in topics:
+            topic.count = counts[topic.pk]
+        return topics
 
     # --- one page -------------------------------------------------------------------------------
 
