@@ -7,8 +7,6 @@ an `original_language` column. Templates then ask for `obj.in_language(code)`, w
 an empty version: the reader's language if it exists, else the original, marked as a fallback.
 """
 
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.db import models
 
@@ -56,5 +54,19 @@ class TranslatedContent:
         """The version shown to a reader who wants `wanted`, with its `language` and whether it
         `is_fallback`."""
         code = self.display_language(wanted)
-        values = {name: getattr(self, f"{name}_{code}", None) or "" for name in self.version_fields}
-        return SimpleNamespace(language=code, is_fallback=code != wanted, **values)
+        return Version(self, code, is_fallback=code != wanted)
+
+
+class Version:
+    """One language version of an item. A field is read when asked for, so a list that loaded
+    only the fields it shows (`.defer("body_fr", …)`) never reads the others."""
+
+    def __init__(self, item, language, is_fallback):
+        self._item = item
+        self.language = language
+        self.is_fallback = is_fallback
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in self._item.version_fields:
+            raise AttributeError(name)
+        return getattr(self._item, f"{name}_{self.language}", None) or ""

@@ -22,12 +22,16 @@ class ReleaseFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         try:
-            return super().__call__(request, *args, **kwargs)
+            response = super().__call__(request, *args, **kwargs)
         except BadFilter as bad:
             messages = [str(m) for errors in bad.form.errors.values() for m in errors]
             return HttpResponseBadRequest(
                 "\n".join(messages) + "\n", content_type="text/plain; charset=utf-8"
             )
+        # The feed generator writes hundreds of small pieces, which the server would send one by
+        # one: join them into one.
+        response.content = response.content
+        return response
 
     def get_object(self, request, *args, **kwargs):
         form = ReleaseFilterForm(request.GET)

@@ -19,9 +19,15 @@ from django.utils import translation
 from django.utils.dates import MONTHS
 
 from . import search, tally
-from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
+from .models import LANGUAGE_CODES, PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
+# What a list never shows: left in the database (a body is about 3,000 characters a language).
+UNLISTED_FIELDS = [
+    f"{name}{suffix}"
+    for name in ("body", "note_to_editors", "image_caption", "image_alt")
+    for suffix in ["", *(f"_{code}" for code in LANGUAGE_CODES)]
+]
 
 
 class Finder:
@@ -115,7 +121,7 @@ class FinderPaginator(Paginator):
         ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
         rows = (
             form.ordered(PressRelease.objects.filter(pk__in=ids))
-            .select_related("issuing_unit").prefetch_related("topics")
+            .defer(*UNLISTED_FIELDS).select_related("issuing_unit").prefetch_related("topics")
         )
         if form.words:
             language = translation.get_language()

@@ -53,6 +53,8 @@ class TaggedRelease(TaggedItemBase):
     class Meta:
         verbose_name = _("topic of a release")
         verbose_name_plural = _("topics of releases")
+        # The releases of a topic on the index alone (the finder's topic filter and counts).
+        indexes = [models.Index(fields=["tag", "content_object"], name="taggedrelease_by_topic")]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_object", "tag"], name="taggedrelease_once_per_release"
@@ -210,7 +212,10 @@ class PressRelease(TranslatedContent, models.Model):
         # The finder's pages are read on this index alone (pressroom/finder.py). The per-language
         # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="release_public_order"),
+            models.Index(
+                fields=["status", "-published_at", "-id"], include=["kind"],
+                name="release_public_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

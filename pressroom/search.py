@@ -14,7 +14,7 @@ the passage shown is taken from the version the reader sees.
 import html
 
 from django.db import connection
-from django.db.models import Case, Expression, F, Func, Q, TextField, Value, When
+from django.db.models import Case, Expression, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.expressions import Col
 from django.db.models.functions import Concat, Greatest
 from django.utils.safestring import mark_safe
@@ -53,9 +53,17 @@ def rank(words, languages=LANGUAGE_CODES):
     """How well a release matches: the best rank among its `languages` versions."""
     if not full_text():
         return Value(0.0)
-    from django.contrib.postgres.search import SearchRank
+    from django.contrib.postgres.search import SearchRank, SearchVectorExact
 
-    ranks = [SearchRank(Document(code), _query(words, code)) for code in languages]
+    # Only the versions that match are ranked: ranking is the costly part of a broad search.
+    ranks = [
+        Case(
+            When(SearchVectorExact(Document(code), _query(words, code)),
+                 then=SearchRank(Document(code), _query(words, code))),
+            default=Value(0.0), output_field=FloatField(),
+        )
+        for code in languages
+    ]
     return Greatest(*ranks) if len(ranks) > 1 else ranks[0]
 
 

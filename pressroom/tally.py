@@ -52,9 +52,10 @@ class TallyCounts:
             .annotate(y=F("year"), m=F("month") if by_month else Value(0), k=F("kind"))
             .values_list("y", "m", "k").annotate(n=Sum("count")).order_by()
         )
-        # A plain QuerySet: modeltranslation's would reorder the columns the union relies on.
+        # A plain QuerySet on the same query: modeltranslation's would reorder the columns that
+        # the union relies on.
         recent = (
-            QuerySet(PressRelease).filter(pk__in=self.recent.values("pk")).annotate(
+            QuerySet(PressRelease, query=self.recent.query.clone()).annotate(
                 y=ExtractYear("published_at"),
                 m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
             ).values_list("y", "m", "k").annotate(n=Count("pk")).order_by()

@@ -19,7 +19,10 @@ class ReleaseListView(TemplateView):
     def get(self, request, *args, **kwargs):
         form = ReleaseFilterForm(request.GET)
         if not form.is_valid():
-            context = {"form": form, "topic_choices": Topic.objects.order_by("slug")}
+            context = {
+                **self.form_context(form), "topic_choices": Topic.objects.order_by("slug"),
+                "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
+            }
             return self.render_to_response(context, status=400)
         finder = Finder(form)
         paginator = finder.paginator()
@@ -29,9 +32,14 @@ class ReleaseListView(TemplateView):
             raise Http404(translation.gettext("There is no such page of results.")) from error
         query = form.querystring()
         selected = {topic.pk for topic in form.topics}
+        counts = {kind: count for kind, _label, count in finder.kinds}
         context = {
-            "form": form,
+            **self.form_context(form),
             "finder": finder,
+            "kind_choices": [
+                (kind, label, counts.get(kind, 0) if kind else None)
+                for kind, label in form.fields["kind"].choices
+            ],
             "summary": summary(finder),
             "active_filters": form.active_filters(),
             "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
@@ -46,6 +54,14 @@ class ReleaseListView(TemplateView):
             "api_url": reverse("pressroom:api") + (f"?{query}" if query else ""),
         }
         return self.render_to_response(context)
+
+    def form_context(self, form):
+        return {
+            "form": form,
+            "chosen_kind": form["kind"].value() or "",
+            "date_fields": [form["date_from"], form["date_to"]],
+            "hidden_fields": [form["year"], form["month"], form["office"], form["event"]],
+        }
 
 
 class ReleaseDetailView(DetailView):
