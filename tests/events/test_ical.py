@@ -48,7 +48,7 @@ class TestEventFile:
         assert vevent["DTSTART"].params["TZID"] == "America/New_York"
         assert [tz["TZID"] for tz in calendar.timezones] == ["America/New_York"]
         assert str(vevent["LOCATION"]) == "Siège des Nations Unies, New York, États-Unis"
-        assert str(vevent["URL"]) == "http://testserver/fr/events/idm-2024/"
+        assert str(vevent["URL"]) == "http://testserver/fr/evenements/idm-2024/"
         assert 'filename="idm-2024.ics"' in response["Content-Disposition"]
 
     def test_lines_end_in_crlf(self, client):

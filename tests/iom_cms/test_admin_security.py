@@ -46,7 +46,7 @@ class TestLockout:
             assert log_in(client, "amina", "wrong").status_code == 200
         fifth = log_in(client, "amina", "wrong")
         assert fifth.status_code == 429
-        assert "Too many failed logins" in fifth.content.decode()
+        assert "Trop de tentatives de connexion échouées" in fifth.content.decode()
         assert log_in(client, "amina").status_code == 429  # even with the right password
 
     def test_the_same_username_from_another_address_is_not_locked(self, client, staff):
@@ -89,7 +89,9 @@ class TestTwoFactorLogin:
         device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
         response = log_in(client, "amina")
         assert response.status_code == 200
-        assert "Enter the code from your authenticator app." in response.content.decode()
+        assert "Saisissez le code de votre application d&#x27;authentification." in (
+            response.content.decode()
+        )
         assert log_in(client, "amina", otp_token="000000").status_code == 200
         device.refresh_from_db()
         device.throttle_reset()  # a failure makes the next try wait a second
@@ -106,7 +108,9 @@ class TestTwoFactorLogin:
         client.logout()
         response = log_in(client, "chief")
         assert response.status_code == 200
-        assert "Superusers must use two-factor login" in response.content.decode()
+        assert "Les superutilisateurs doivent utiliser la connexion à deux facteurs" in (
+            response.content.decode()
+        )
         device = TOTPDevice.objects.create(user=chief, name="phone", confirmed=True)
         assert log_in(client, "chief", otp_token=code_for(device)).status_code == 302
         assert client.get("/admin/").status_code == 200
@@ -119,7 +123,7 @@ class TestTwoFactorLogin:
         device = TOTPDevice.objects.get(user=staff)
         assert not device.confirmed
         wrong = client.post(reverse("admin:two_factor"), {"otp_token": "123456"})
-        assert "This code is wrong or has expired." in wrong.content.decode()
+        assert "Ce code est erroné ou a expiré." in wrong.content.decode()
         device.refresh_from_db()
         device.throttle_reset()
         response = client.post(reverse("admin:two_factor"), {"otp_token": code_for(device)})

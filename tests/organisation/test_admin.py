@@ -72,7 +72,7 @@ class TestUnitAdmin:
         assert response.status_code == 200
         form = response.context["adminform"].form
         assert form.errors["parent"] == [
-            "A unit cannot report to itself or to one of its own sub-units."
+            "Une unité ne peut relever ni d'elle-même ni de l'une de ses propres sous-unités."
         ]
         b.refresh_from_db()
         assert b.parent == office
@@ -156,7 +156,7 @@ class TestPositionAdmin:
         response = admin_client.post(admin_url("position_change", post.pk),
                                      appointments_form(post, rows))
         assert response.status_code == 200
-        assert "a post has one holder on any day" in response.content.decode()
+        assert "un poste n&#x27;a qu&#x27;un seul titulaire à la fois" in response.content.decode()
         assert not Appointment.objects.exists()
 
     def test_a_handover_can_be_moved_in_one_save(self, admin_client):
@@ -178,7 +178,9 @@ class TestPositionAdmin:
         response = admin_client.post(admin_url("position_change", post.pk),
                                      appointments_form(post, rows))
         assert response.status_code == 200
-        assert "The end date cannot be before the start date." in response.content.decode()
+        assert "La date de fin ne peut pas être antérieure à la date de début." in (
+            response.content.decode()
+        )
 
     def test_a_new_post_goes_last_in_its_unit_and_the_arrows_reorder(self, admin_client):
         unit = UnitFactory()
@@ -263,7 +265,9 @@ class TestPersonAdmin:
                 "appointments-TOTAL_FORMS": 0, "appointments-INITIAL_FORMS": 0}
         response = admin_client.post(admin_url("person_add"), data)
         assert response.status_code == 200
-        assert "Describe the photo for people who cannot see it." in response.content.decode()
+        assert "Décrivez la photo pour les personnes qui ne peuvent pas la voir." in (
+            response.content.decode()
+        )
 
 
 def portrait():

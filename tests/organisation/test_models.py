@@ -88,7 +88,7 @@ class TestTheTreeInTheDatabase:
         with pytest.raises(ValidationError) as error:
             top.full_clean()
         assert error.value.message_dict["parent"] == [
-            "A unit cannot report to itself or to one of its own sub-units."
+            "Une unité ne peut relever ni d'elle-même ni de l'une de ses propres sous-unités."
         ]
 
     def test_a_unit_with_sub_units_cannot_be_deleted(self):
@@ -190,7 +190,7 @@ class TestAppointments:
             person=PersonFactory(), position=PositionFactory(),
             start_date=datetime.date(2024, 1, 2), end_date=datetime.date(2024, 1, 1),
         )
-        with pytest.raises(ValidationError, match="The end date cannot be before the start date"):
+        with pytest.raises(ValidationError, match="La date de fin ne peut pas être antérieure"):
             appointment.full_clean()
 
     def test_a_post_may_be_held_for_a_single_day(self):

@@ -79,7 +79,7 @@ class TestPlacingUnits:
         with pytest.raises(ValidationError) as error:
             services.unit_move(unit=unit(moving), new_parent=unit(target))
         assert error.value.message_dict["parent"] == [
-            "A unit cannot report to itself or to one of its own sub-units."
+            "Une unité ne peut relever ni d'elle-même ni de l'une de ses propres sous-unités."
         ]
         assert names_under(None) == [("Office", 1)]
         assert names_under(office) == [("A", 1), ("B", 2), ("C", 3)]

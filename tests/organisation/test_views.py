@@ -271,8 +271,8 @@ class TestReleasePage:
         amy = organisation.positions.get().appointments.current().get().person
         release = quoting(amy, issuing_unit=organisation)
         html = html_of(client, release.get_absolute_url("fr"))
-        assert '<a href="/fr/who-we-are/structure/office/">Bureau du DG</a>' in html
-        assert '<a href="/fr/who-we-are/people/amy-pope/">Amy Pope</a>' in html
+        assert '<a href="/fr/qui-sommes-nous/structure/office/">Bureau du DG</a>' in html
+        assert '<a href="/fr/qui-sommes-nous/personnes/amy-pope/">Amy Pope</a>' in html
 
 
 def grow(top, fan_outs, prefix, first=1):
