@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
+from events.models import Event
+from organisation.models import Profile
 from pressroom.models import PressRelease
 
 from .models import Page
@@ -11,13 +13,17 @@ from .translated import LANGUAGE_CODES
 
 
 class HomeView(TemplateView):
+    """The latest public releases, the next events and the organisation's key figures."""
+
     template_name = "iom_cms/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_releases"] = (
-            PressRelease.objects.published().prefetch_related("topics")[:6]
+        context["latest_releases"] = PressRelease.objects.published().prefetch_related("topics")[:6]
+        context["upcoming_events"] = (
+            Event.objects.published().upcoming().select_related("series")[:3]
         )
+        context["profile"] = Profile.objects.first()
         return context
 
 
