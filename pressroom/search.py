@@ -16,12 +16,13 @@ import html
 from django.db import connection
 from django.db.models import Case, Expression, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.expressions import Col
-from django.db.models.functions import Concat, Greatest
+from django.db.models.functions import Concat, Greatest, Substr
 from django.utils.safestring import mark_safe
 
 from iom_cms.translated import LANGUAGE_CODES, filled
 
 CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
+PASSAGE_SOURCE_LENGTH = 1500
 # Markers that no press release contains; turned into <mark> after the text is escaped.
 START, STOP = "\ue000", "\ue001"
 
@@ -117,7 +118,12 @@ def _headline(words, language):
         F(f"body_{language}"), Value("<[^>]+>"), Value(" "), Value("g"),
         function="regexp_replace", output_field=TextField(),
     )
-    text = Concat(F(f"lead_{language}"), Value(" "), body_text, output_field=TextField())
+    # The lead and the start of the body: ts_headline reads every word it is given, and the
+    # whole body of 20 releases would cost more than the search itself.
+    text = Concat(
+        F(f"lead_{language}"), Value(" "), Substr(body_text, 1, PASSAGE_SOURCE_LENGTH),
+        output_field=TextField(),
+    )
     return SearchHeadline(
         text, _query(words, language), config=CONFIGS[language],
         start_sel=START, stop_sel=STOP, max_words=35, min_words=15, max_fragments=2,
