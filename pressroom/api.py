@@ -52,6 +52,7 @@ def release_data(release, request):
         "id": release.pk,
         "url": request.build_absolute_uri(release.get_absolute_url()),
         "language": content.language,
+        "kind": release.kind,
         "title": content.title,
         "lead": content.lead,
         "dateline": content.dateline,

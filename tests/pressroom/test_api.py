@@ -11,7 +11,7 @@ from tests.factories import PressReleaseFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 RELEASE_FIELDS = {
-    "id", "url", "language", "title", "lead", "dateline", "published_at", "updated_at",
+    "id", "url", "language", "kind", "title", "lead", "dateline", "published_at", "updated_at",
     "original_language", "languages", "translations", "topics",
 }
 
@@ -37,6 +37,7 @@ class TestApi:
         assert item["id"] == release.pk
         assert item["url"] == "http://testserver/en/press-releases/trial/"
         assert (item["language"], item["title"]) == ("en", "Trial")
+        assert item["kind"] == "press-release"
         assert item["languages"] == ["fr", "en"]
         assert item["translations"] == {
             "fr": "http://testserver/fr/communiques/essai/",
