@@ -15,8 +15,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("pressroom.urls")),
-    path("", include("events.urls")),
     path("", include("organisation.urls")),
+    path("", include("events.urls")),
     # Simple pages take whatever address is left: keep this last.
     re_path(
         r"^(?P<path>[-a-zA-Z0-9_]+(?:/[-a-zA-Z0-9_]+)?)/$", views.PageView.as_view(), name="page"

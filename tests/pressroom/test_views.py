@@ -284,3 +284,12 @@ class TestBadInput:
             client.get(few.get_absolute_url("fr"))
         with django_assert_max_num_queries(len(baseline.captured_queries)):
             assert client.get(many.get_absolute_url("fr")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"), [("statement", "Déclaration"), ("press-release", "Communiqué de presse")]
+)
+def test_the_release_page_names_its_type(client, kind, label):
+    release = PressReleaseFactory(kind=kind)
+    html = client.get(release.get_absolute_url("fr")).content.decode()
+    assert f'<p class="release__kind">{label}</p>' in html
