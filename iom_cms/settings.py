@@ -90,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
             ],
+            # in_language, used by every app's templates.
+            "builtins": ["iom_cms.templatetags.languages"],
         },
     },
 ]

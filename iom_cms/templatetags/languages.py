@@ -1,0 +1,15 @@
+"""`item|in_language:LANGUAGE_CODE`, available in every template (a builtin): the version of a
+release, page, event… to show a reader (see iom_cms.translated). To name a language in the
+reader's language, use Django's own `code|language_name_translated` (i18n library).
+"""
+
+from django import template
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.filter
+def in_language(item, language=None):
+    """The translated fields of a release, page, event, series… to show a reader of `language`."""
+    return item.in_language(language or translation.get_language())
