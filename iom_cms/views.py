@@ -1,6 +1,7 @@
 from django.db.models import Case, Q, When
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
@@ -10,6 +11,20 @@ from pressroom.models import PressRelease
 
 from .models import Page
 from .translated import LANGUAGE_CODES
+
+
+def robots_txt(request):
+    """Everything may be indexed; the sitemap lists every public page.
+
+    The admin is not named here (its address is kept out of sight: ADMIN_URL); its pages tell
+    robots not to index them.
+    """
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 class HomeView(TemplateView):

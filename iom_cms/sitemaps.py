@@ -1,0 +1,49 @@
+"""sitemap.xml: every public page in each language it exists in, with hreflang alternates.
+
+Each app's section reuses its public QuerySet (`published()`), so a draft or an embargoed
+release can never be listed.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from events.sitemaps import EventSitemap, SeriesSitemap
+from organisation.sitemaps import PersonSitemap, UnitSitemap
+from pressroom.sitemaps import ReleaseSitemap
+
+from .models import Page
+
+
+class SectionSitemap(Sitemap):
+    i18n = True
+    alternates = True
+
+    def items(self):
+        return ["home", "pressroom:list", "events:list", "organisation:who-we-are",
+                "organisation:structure"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+
+    def items(self):
+        pages = Page.objects.published().filter(section="").select_related("parent")
+        return pages.exclude(parent__is_published=False).order_by("pk")
+
+    def get_languages_for_item(self, page):
+        return page.languages
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "releases": ReleaseSitemap,
+    "events": EventSitemap,
+    "series": SeriesSitemap,
+    "units": UnitSitemap,
+    "people": PersonSitemap,
+}
