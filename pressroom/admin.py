@@ -121,8 +121,7 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected releases"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=PressRelease.Status.PUBLISHED)
-        page_cache.clear_on_commit()
+        count = self._set_status(queryset, PressRelease.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%d release published.", "%d releases published.", count) % count,
@@ -131,13 +130,18 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Unpublish the selected releases"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=PressRelease.Status.DRAFT)
-        page_cache.clear_on_commit()
+        count = self._set_status(queryset, PressRelease.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
             messages.SUCCESS,
         )
+
+    def _set_status(self, queryset, status):
+        # update() skips auto_now: set "last changed" (feeds, sitemap) ourselves.
+        count = queryset.update(status=status, updated_at=timezone.now())
+        page_cache.clear_on_commit()
+        return count
 
 
 @admin.register(Topic)

@@ -142,6 +142,16 @@ def test_publish_and_unpublish_actions(editor_client):
     assert PressRelease.objects.published().count() == 1
 
 
+def test_the_publish_action_updates_the_last_changed_time(editor_client):
+    draft = PressReleaseFactory(draft=True)
+    PressRelease.objects.filter(pk=draft.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    editor_client.post(LIST_URL, {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert timezone.now() - draft.updated_at < datetime.timedelta(minutes=1)
+
+
 def test_topic_autocomplete_finds_topics_by_their_translated_name(editor_client):
     TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
     TopicFactory(slug="health", name_fr="Santé", name_en="Health", name_es="Salud")
