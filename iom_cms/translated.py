@@ -21,6 +21,14 @@ def filled(field_name):
     return models.Q(**{f"{field_name}__isnull": False, f"{field_name}__gt": ""})
 
 
+def in_any_language(field_name, value):
+    """Rows whose translated `field_name` equals `value` in at least one language (a slug)."""
+    return models.Q.create(
+        [models.Q(**{f"{field_name}_{code}": value}) for code in LANGUAGE_CODES],
+        connector=models.Q.OR,
+    )
+
+
 def original_version_present(presence_field="title"):
     """A CHECK condition: the version in the row's original language exists."""
     return models.Q.create(

@@ -1,4 +1,4 @@
-from django.db.models import Case, Q, When
+from django.db.models import Case, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -10,7 +10,7 @@ from organisation.models import Profile
 from pressroom.models import PressRelease
 
 from .models import Page
-from .translated import LANGUAGE_CODES
+from .translated import LANGUAGE_CODES, in_any_language
 
 
 def robots_txt(request):
@@ -56,11 +56,11 @@ class PageView(DetailView):
         *parents, slug = self.kwargs["path"].split("/")
         if len(parents) > 1:
             raise Http404(translation.gettext("There is no page at this address."))
-        pages = Page.objects.published().filter(slug_in_any_language(slug))
+        pages = Page.objects.published().filter(in_any_language("slug", slug))
         if parents:
             pages = pages.filter(
                 parent__is_published=True, parent__in=Page.objects.filter(
-                    slug_in_any_language(parents[0]), parent=None
+                    in_any_language("slug", parents[0]), parent=None
                 ),
             )
         else:
@@ -87,9 +87,3 @@ class PageView(DetailView):
         context["subpages"] = page.children.published().order_by("order", "pk")
         return context
 
-
-def slug_in_any_language(slug):
-    condition = Q()
-    for code in LANGUAGE_CODES:
-        condition |= Q(**{f"slug_{code}": slug})
-    return condition

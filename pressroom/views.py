@@ -1,10 +1,11 @@
 from django.core.paginator import InvalidPage
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
+
+from iom_cms.translated import in_any_language
 
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
@@ -82,10 +83,7 @@ class ReleaseDetailView(DetailView):
         language = translation.get_language()
         release = queryset.filter(**{f"slug_{language}": slug}).first()
         if release is None:
-            any_language = Q()
-            for code in LANGUAGE_CODES:
-                any_language |= Q(**{f"slug_{code}": slug})
-            release = queryset.filter(any_language).first()
+            release = queryset.filter(in_any_language("slug", slug)).first()
         if release is None:
             raise Http404(translation.gettext("No press release at this address."))
         return release
