@@ -73,9 +73,10 @@ class ReleaseDetailView(DetailView):
 
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
+        releases = PressRelease.objects.select_related("issuing_unit", "event__series")
         if self.request.user.has_perm("pressroom.change_pressrelease"):
-            return PressRelease.objects.all()
-        return PressRelease.objects.published()
+            return releases
+        return releases.published()
 
     def get_object(self, queryset=None):
         queryset = queryset if queryset is not None else self.get_queryset()
