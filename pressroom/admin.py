@@ -9,8 +9,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from taggit.models import Tag
 
+from iom_cms.translated import LANGUAGE_CODES, filled
+
 from . import cache as page_cache
-from .models import LANGUAGE_CODES, MediaContact, PressRelease, TaggedRelease, Topic, filled
+from .models import MediaContact, PressRelease, TaggedRelease, Topic
 
 # Releases use our translated Topic; taggit's own untranslated tags would only confuse editors.
 admin.site.unregister(Tag)

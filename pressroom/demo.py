@@ -22,9 +22,10 @@ from django.utils.text import slugify
 
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
+from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Person, Unit
 
-from .models import LANGUAGE_CODES, MediaContact, PressRelease, Topic
+from .models import MediaContact, PressRelease, Topic
 
 FR, EN, ES = "fr", "en", "es"
 LANGS = (FR, EN, ES)  # the order of the (fr, en, es) tuples below

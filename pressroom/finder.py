@@ -18,8 +18,10 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import translation
 from django.utils.dates import MONTHS
 
+from iom_cms.translated import LANGUAGE_CODES
+
 from . import search, tally
-from .models import LANGUAGE_CODES, PressRelease, ReleaseKind, TaggedRelease, Topic
+from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
 # What a list never shows: left in the database (a body is about 3,000 characters a language).

@@ -20,10 +20,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Unit
 
 from . import search
-from .models import LANGUAGE_CODES, PressRelease, ReleaseKind, TaggedRelease, Topic
+from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 FIRST_YEAR, LAST_YEAR = 1951, 2999  # IOM was founded in 1951
 MAX_TOPICS = 10

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
-from iom_cms.translated import in_any_language
+from iom_cms.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
-from .models import LANGUAGE_CODES, PressRelease, Topic
+from .models import PressRelease, Topic
 
 
 class ReleaseListView(TemplateView):

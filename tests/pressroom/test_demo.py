@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 
+from iom_cms.translated import LANGUAGE_CODES, filled
 from pressroom import demo
-from pressroom.models import LANGUAGE_CODES, MediaContact, PressRelease, Topic, filled
+from pressroom.models import MediaContact, PressRelease, Topic
 
 pytestmark = pytest.mark.django_db
 

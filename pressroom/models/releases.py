@@ -1,12 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
 
 from iom_cms.richtext import RichTextField
 from iom_cms.translated import (
@@ -16,81 +14,8 @@ from iom_cms.translated import (
     original_version_present,
 )
 
-
-class Topic(TagBase):
-    """A topic of press releases. The name is translated; the slug is shared by all languages."""
-
-    # Redefined without TagBase's unique=True: uniqueness is per language and case-insensitive
-    # (constraints below), and modeltranslation adds one column per language.
-    name = models.CharField(_("name"), max_length=100)
-
-    class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["slug"]
-        constraints = [
-            models.UniqueConstraint(
-                Lower(f"name_{code}"),
-                name=f"topic_name_{code}_unique_ci",
-                violation_error_message=_("A topic with this name already exists."),
-            )
-            for code in LANGUAGE_CODES
-        ]
-
-    def __str__(self):
-        return self.name or self.slug
-
-    def get_absolute_url(self):
-        return reverse("pressroom:list") + f"?topic={self.slug}"
-
-
-class TaggedRelease(TaggedItemBase):
-    content_object = models.ForeignKey(
-        "PressRelease", on_delete=models.CASCADE, related_name="topic_links"
-    )
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="release_links")
-
-    class Meta:
-        verbose_name = _("topic of a release")
-        verbose_name_plural = _("topics of releases")
-        # The releases of a topic on the index alone (the finder's topic filter and counts).
-        indexes = [models.Index(fields=["tag", "content_object"], name="taggedrelease_by_topic")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="taggedrelease_once_per_release"
-            ),
-        ]
-
-
-class MediaContact(models.Model):
-    """A press officer, reused across releases."""
-
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    office = models.CharField(
-        _("office or city"), max_length=200, blank=True,
-        help_text=_("As it should appear after the name, e.g. “New York” or “Geneva HQ”."),
-    )
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=50, blank=True,
-        help_text=_("International format, e.g. +41 22 717 91 11."),
-    )
-
-    class Meta:
-        verbose_name = _("media contact")
-        verbose_name_plural = _("media contacts")
-        ordering = ["name", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(email="") | ~models.Q(phone=""),
-                name="mediacontact_reachable",
-                violation_error_message=_("Give an email address or a phone number."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.office})" if self.office else self.name
+from .contacts import MediaContact
+from .topics import TaggedRelease
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -303,34 +228,3 @@ class PressRelease(TranslatedContent, models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= at
 
     is_published.boolean = True
-
-
-class ReleaseTally(models.Model):
-    """How many published releases there are per year or month, type and topic.
-
-    PostgreSQL keeps these numbers exact itself: triggers on releases and their topics (migration
-    0005) add and remove each release as it is written, in the same transaction, whatever writes
-    it. The finder reads them instead of counting 100,000 rows (pressroom/tally.py). Scheduled
-    releases are counted in their month: the finder takes only past months from here. Not used on
-    SQLite, which has no such triggers.
-    """
-
-    year = models.PositiveSmallIntegerField()
-    month = models.PositiveSmallIntegerField(help_text="1–12, or 0 for the whole year.")
-    kind = models.CharField(max_length=20, choices=ReleaseKind.choices)
-    topic_id = models.BigIntegerField(help_text="A topic's id, or 0 for the releases themselves.")
-    count = models.IntegerField(default=0)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["topic_id", "year", "month"], name="releasetally_topic"),
-            models.Index(fields=["month", "year"], name="releasetally_period"),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "month", "kind", "topic_id"], name="releasetally_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.year}-{self.month:02d} {self.kind} topic {self.topic_id}: {self.count}"
