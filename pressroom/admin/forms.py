@@ -9,7 +9,6 @@ replace the other changes.
 """
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -69,5 +68,5 @@ def stale_message(pk, loaded):
     ) % {
         "names": ", ".join(names),
         "time": moment(newer[0].history_date, GENEVA),
-        "fields": ", ".join(capfirst(label) for label in fields) or "—",
+        "fields": ", ".join(fields) or "—",
     }

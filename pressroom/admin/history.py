@@ -40,17 +40,20 @@ def split_name(name):
 
 def label(name):
     base, code = split_name(name)
-    text = capfirst(PressRelease._meta.get_field(base).verbose_name)
+    text = str(capfirst(PressRelease._meta.get_field(base).verbose_name))
     return f"{text} ({code.upper()})" if code else text
 
 
-def delta(old, new):
-    return new.diff_against(old, excluded_fields=NOT_COMPARED, foreign_keys_are_objs=True)
+def changes(old, new):
+    """simple-history's changes from `old` to `new`, but an empty text stays empty whether it is
+    stored as NULL or as '' (a form saves '' where an import left NULL)."""
+    delta = new.diff_against(old, excluded_fields=NOT_COMPARED, foreign_keys_are_objs=True)
+    return [c for c in delta.changes if c.old not in (None, "") or c.new not in (None, "")]
 
 
 def changed_fields(old, new):
     """The labels of the fields that differ between two revisions, in the form's order."""
-    return [label(name) for name in delta(old, new).changed_fields]
+    return [label(change.field) for change in changes(old, new)]
 
 
 def readable(name, value):
@@ -87,16 +90,16 @@ def word_diff(old, new):
 
 def revision_diff(old, new):
     """The changes from `old` to `new`, grouped: shared fields first, then each language."""
-    changes = []
-    for change in delta(old, new).changes:
+    rows = []
+    for change in changes(old, new):
         before, after = word_diff(
             readable(change.field, change.old), readable(change.field, change.new)
         )
-        changes.append(Change(split_name(change.field)[1], label(change.field), before, after))
+        rows.append(Change(split_name(change.field)[1], label(change.field), before, after))
     sections = []
     for code in ("", *LANGUAGE_CODES):
-        rows = [change for change in changes if change.language == code]
-        if rows:
+        section = [row for row in rows if row.language == code]
+        if section:
             title = get_language_info(code)["name_translated"] if code else _("All languages")
-            sections.append({"title": title, "rows": rows})
+            sections.append({"title": title, "rows": section})
     return sections

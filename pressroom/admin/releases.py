@@ -1,17 +1,12 @@
+"""The release admin: the form, the list, the publish actions and who may use them."""
+
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from iom_cms.translated import LANGUAGE_CODES
 
@@ -20,12 +15,12 @@ from ..models import PressRelease, Topic
 from ..workflow import can_publish, keep_publication, release_set_status
 from .filters import LanguageAvailableFilter, TopicFilter
 from .forms import PressReleaseAdminForm
-from .history import changed_fields, revision_diff
+from .history_views import ReleaseHistoryAdmin
 from .state import ready_label, state_label
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PressReleaseAdmin(ReleaseHistoryAdmin, TabbedTranslationAdmin):
     form = PressReleaseAdminForm
     list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
     list_filter = ("status", "kind", TopicFilter, LanguageAvailableFilter, "original_language")
@@ -39,7 +34,6 @@ class PressReleaseAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     actions = ("publish", "unpublish")
     list_per_page = 50
     save_on_top = True
-    object_history_list_template = "admin/pressroom/pressrelease/history_list.html"
     fieldsets = (
         (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
         (gettext_lazy("Publication"), {"fields": (
@@ -154,50 +148,3 @@ class PressReleaseAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         count = release_set_status(releases=queryset, status=status, user=request.user)
         page_cache.clear_on_commit()
         return count
-
-    # History (django-simple-history): the list, a revision restored, two revisions compared.
-
-    def get_urls(self):
-        compare = path(
-            "<path:object_id>/history/compare/",
-            self.admin_site.admin_view(self.compare_view),
-            name="pressroom_pressrelease_compare",
-        )
-        return [compare, *super().get_urls()]
-
-    @transaction.atomic  # the form's version check locks the release's row until the save
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        records = list(historical_records)
-        for newer, older in zip(records, records[1:], strict=False):
-            newer.changed_labels = changed_fields(older, newer)
-
-    def compare_view(self, request, object_id):
-        release = self.get_object(request, unquote(object_id))
-        if release is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_view_or_change_permission(request, release):
-            raise PermissionDenied
-        history_url = reverse("admin:pressroom_pressrelease_history", args=[release.pk])
-        wanted = [request.GET.get("old", ""), request.GET.get("new", "")]
-        if not all(value.isdigit() for value in wanted):
-            messages.error(request, _("Choose two revisions to compare."))
-            return redirect(history_url)
-        revisions = {r.pk: r for r in release.history.filter(history_id__in=wanted)}
-        if len(revisions) != len(set(wanted)) or len(set(wanted)) != 2:
-            messages.error(request, _("Choose two different revisions of this release."))
-            return redirect(history_url)
-        old, new = sorted(revisions.values(), key=lambda r: (r.history_date, r.pk))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Changes to “%s”") % release,
-            "opts": self.opts,
-            "original": release,
-            "old": old,
-            "new": new,
-            "sections": revision_diff(old, new),
-            "history_url": history_url,
-        }
-        return TemplateResponse(request, "admin/pressroom/pressrelease/compare.html", context)

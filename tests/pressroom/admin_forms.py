@@ -11,7 +11,9 @@ def form_data(response, **changes):
             continue
         value = field.value()
         if isinstance(field.field.widget, MultiWidget):
-            for index, part in enumerate(field.field.widget.decompress(value)):
+            # A bound form (one sent back with errors) holds the parts as they were posted.
+            parts = value if isinstance(value, list) else field.field.widget.decompress(value)
+            for index, part in enumerate(parts):
                 data[f"{field.html_name}_{index}"] = "" if part is None else str(part)
         elif isinstance(value, list | tuple):
             data[field.html_name] = [str(item) for item in value]
