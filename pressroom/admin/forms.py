@@ -11,6 +11,8 @@ replace the other changes.
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.models import to_historic
+from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import PressRelease
 from .history import changed_fields
@@ -28,6 +30,12 @@ class PressReleaseAdminForm(forms.ModelForm):
         if self.instance.pk is not None and not self.is_bound:
             # From the database, not the instance: a revision being restored has an old number.
             self.fields["loaded_version"].initial = current_version(self.instance.pk)
+        revision = to_historic(self.instance)
+        if revision is not None and not self.is_bound:
+            # A revision being restored: its contacts and people, not today's.
+            for name in ("contacts", "quoted_people"):
+                if name in self.fields:
+                    self.initial[name] = revision_links(revision, name)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -41,6 +49,11 @@ class PressReleaseAdminForm(forms.ModelForm):
             data[self.add_prefix("loaded_version")] = self.current_version
             self.data = data
         return cleaned_data
+
+
+def revision_links(revision, name):
+    target = get_m2m_reverse_field_name(PressRelease._meta.get_field(name))
+    return [getattr(row, f"{target}_id") for row in getattr(revision, name).all()]
 
 
 def current_version(pk, lock=False):

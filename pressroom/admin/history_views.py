@@ -3,7 +3,7 @@ which fields and when; two revisions chosen there are compared; a revision may b
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,9 +26,25 @@ class ReleaseHistoryAdmin(SimpleHistoryAdmin):
         )
         return [compare, *super().get_urls()]
 
+    # simple-history looks ids up as given: one that is not a number would be a 500, not a 404.
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._valid_ids(object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     @transaction.atomic  # the form's version check locks the release's row until the save
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self._valid_ids(object_id, version_id):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _valid_ids(self, *ids):
+        try:
+            for value in ids:
+                self.opts.pk.to_python(unquote(value))
+        except ValidationError:
+            return False
+        return True
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         records = list(historical_records)

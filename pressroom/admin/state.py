@@ -13,8 +13,8 @@ from ..models import PressRelease
 GENEVA = ZoneInfo("Europe/Zurich")
 
 
-def moment(value, zone):
-    return formats.date_format(timezone.localtime(value, zone), "DATETIME_FORMAT")
+def moment(value, zone, format="DATETIME_FORMAT"):
+    return formats.date_format(timezone.localtime(value, zone), format)
 
 
 def state_label(release, at=None):
@@ -24,10 +24,10 @@ def state_label(release, at=None):
     if state != PressRelease.State.SCHEDULED:
         return format_html('<span class="release-state-{}">{}</span>', state, state.label)
     return format_html(
-        '<span class="release-state-scheduled">{}</span> — {} UTC · {} ({})',
+        '<span class="release-state-scheduled">{}</span><br>{} UTC<br>{} ({})',
         state.label,
-        moment(release.published_at, datetime.UTC),
-        moment(release.published_at, GENEVA),
+        moment(release.published_at, datetime.UTC, "SHORT_DATETIME_FORMAT"),
+        moment(release.published_at, GENEVA, "SHORT_DATETIME_FORMAT"),
         _("Geneva time"),
     )
 

@@ -87,10 +87,16 @@ def test_comparing_without_two_revisions_of_this_release_says_so(publisher_clien
     assert "Choisissez" in [str(m) for m in response.context["messages"]][0]
 
 
-def test_restoring_a_revision_brings_back_the_old_text(publisher_client):
-    release = PressReleaseFactory(published_at=YESTERDAY, english=True, title_en="The original")
-    edit(publisher_client, release, title_en="A rewrite", body_en="<p>Rewritten.</p>")
-    original = release.history.last()
+def test_restoring_a_revision_brings_back_the_old_text_and_contacts(publisher_client):
+    first, second = MediaContactFactory(), MediaContactFactory()
+    release = PressReleaseFactory(
+        published_at=YESTERDAY, english=True, title_en="The original", contacts=[first]
+    )
+    original = release.history.first()
+    edit(
+        publisher_client, release,
+        title_en="A rewrite", body_en="<p>Rewritten.</p>", contacts=[second.pk],
+    )
     response = publisher_client.get(url("simple_history", release.pk, original.pk))
     restored = publisher_client.post(
         url("simple_history", release.pk, original.pk), form_data(response)
@@ -99,7 +105,8 @@ def test_restoring_a_revision_brings_back_the_old_text(publisher_client):
     release.refresh_from_db()
     assert release.title_en == "The original"
     assert release.body_en == "<p>The text of the release.</p>"
-    assert release.history.count() == 3
+    assert list(release.contacts.all()) == [first]
+    assert release.history.first().title_en == "The original"  # the restore is a new revision
 
 
 def test_a_writer_restoring_a_published_revision_does_not_publish(
@@ -120,3 +127,17 @@ def test_a_writer_restoring_a_published_revision_does_not_publish(
     assert release.title_fr == "Publié"
     assert release.status == PressRelease.Status.DRAFT
     assert not PressRelease.objects.published().exists()
+
+
+@pytest.mark.parametrize("address", [
+    "/admin/pressroom/pressrelease/1x/history/",
+    "/admin/pressroom/pressrelease/1/change/history/",
+    "/admin/pressroom/pressrelease/{pk}/history/abc/",
+])
+def test_a_malformed_history_address_is_not_found_rather_than_an_error(
+    publisher_client, address,
+):
+    release = PressReleaseFactory()
+    response = publisher_client.get(address.format(pk=release.pk), follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    assert "n’existe pas" in [str(m) for m in response.context["messages"]][0]

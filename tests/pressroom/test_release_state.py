@@ -33,8 +33,8 @@ def test_a_draft_is_a_draft_whatever_its_time():
 def test_a_scheduled_release_shows_its_time_in_utc_and_in_geneva_time():
     # January: Geneva is UTC+1.
     label = state_label(PressReleaseFactory(published_at=NINE_UTC), at=NINE_UTC - ONE_MINUTE)
-    assert "15 janvier 2031 09:00 UTC" in label
-    assert "15 janvier 2031 10:00 (heure de Genève)" in label
+    assert "15/01/2031 09:00 UTC" in label
+    assert "15/01/2031 10:00 (heure de Genève)" in label
 
 
 def test_the_ready_languages_are_the_complete_versions():
