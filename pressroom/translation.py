@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from .models import MediaContact, PressRelease, Topic
 
@@ -23,3 +24,13 @@ class TopicTranslationOptions(TranslationOptions):
 @register(MediaContact)
 class MediaContactTranslationOptions(TranslationOptions):
     fields = ("role", "office")
+
+
+# The release's history (django-simple-history) is registered here, after its translation: the
+# historical model copies the model's fields when it is made, and the per-language columns
+# (title_fr, title_en, …) exist only once modeltranslation has added them above. Declared in
+# models.py, the history would keep the untranslated `title` column alone.
+register_history(
+    PressRelease,
+    m2m_fields=["contacts", "quoted_people"],
+)

@@ -265,3 +265,24 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     member_states = 175
     countries_present = 171
     figures_checked_on = datetime.date(2024, 5, 23)
+
+
+# Editorial workflow: staff in the Writers or Publishers group (pressroom migration 0006).
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    """A staff user; `role="Writers"` or `role="Publishers"` puts them in that group."""
+
+    class Meta:
+        model = "auth.User"
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.Sequence(lambda n: f"staff{n}@iom.int")
+    first_name = factory.Sequence(lambda n: f"Staff{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(Group.objects.get(name=extracted))

@@ -40,13 +40,24 @@ class ReleaseKind(models.TextChoices):
     MEDIA_ADVISORY = "media-advisory", _("Media advisory")
 
 
+class ReleaseState(models.TextChoices):
+    """What the public sees of a release at a given time (status and publication time together)."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
 class PressRelease(TranslatedContent, models.Model):
     Status = ReleaseStatus
     Kind = ReleaseKind
+    State = ReleaseState
     version_fields = (
         "title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
         "note_to_editors",
     )
+    # A language version is complete (ready) when all of these are filled: see clean().
+    complete_fields = ("title", "slug", "lead", "dateline", "body")
 
     # Translated (see translation.py): one column per language. Which languages must be filled
     # is decided in clean() (each version complete or empty, the original one present), so the
@@ -126,6 +137,9 @@ class PressRelease(TranslatedContent, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Raised by one at every save from the admin and by the publish actions: a form that carries
+    # an older number was opened before someone else's save (pressroom/admin/forms.py).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PressReleaseQuerySet.as_manager()
 
@@ -134,6 +148,8 @@ class PressRelease(TranslatedContent, models.Model):
         verbose_name_plural = _("press releases")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        # Given to the Publishers group (migration 0006); Writers have add/change/view only.
+        permissions = [("publish_pressrelease", _("Can publish and unpublish press releases"))]
         # The finder's pages are read on this index alone (pressroom/finder.py). The per-language
         # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
@@ -189,9 +205,8 @@ class PressRelease(TranslatedContent, models.Model):
     def clean(self):
         """Each language is complete or empty, so a reader never meets half a translation."""
         errors = {}
-        required = ("title", "slug", "lead", "dateline", "body")
         for code in LANGUAGE_CODES:
-            values = {name: getattr(self, f"{name}_{code}") for name in required}
+            values = {name: getattr(self, f"{name}_{code}") for name in self.complete_fields}
             if any(values.values()):
                 for name, value in values.items():
                     if not value:
@@ -228,3 +243,17 @@ class PressRelease(TranslatedContent, models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= at
 
     is_published.boolean = True
+
+    def state(self, at=None):
+        """Draft, scheduled or published at `at` (now): the same rule as published(at)."""
+        if self.status == self.Status.DRAFT:
+            return self.State.DRAFT
+        return self.State.PUBLISHED if self.is_published(at) else self.State.SCHEDULED
+
+    @property
+    def ready_languages(self):
+        """The languages whose version is complete, in the site's order."""
+        return [
+            code for code in LANGUAGE_CODES
+            if all(getattr(self, f"{name}_{code}") for name in self.complete_fields)
+        ]

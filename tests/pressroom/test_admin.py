@@ -69,6 +69,7 @@ def test_an_editor_changes_a_release_and_its_spanish_version(editor_client):
         title_en="", slug_en="", lead_en="", dateline_en="", body_en="",
         title_es="La OIM acoge el Diálogo", slug_es="la-oim-acoge", lead_es="Entradilla.",
         dateline_es="Nueva York", body_es="<p>Durante dos días…</p>",
+        loaded_version=release.version,  # the version the form was opened on
     )
     response = editor_client.post(url, data)
     assert response.status_code == 302

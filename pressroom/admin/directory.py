@@ -1,0 +1,36 @@
+"""The lists releases draw on: topics and media contacts."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from iom_cms.translated import LANGUAGE_CODES
+
+from .. import cache as page_cache
+from ..models import MediaContact, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = [f"name_{code}" for code in LANGUAGE_CODES] + ["slug"]
+    fields = ("name", "slug")
+    readonly_fields = ()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        page_cache.clear_on_commit()  # topic names appear on the cached lists
+
+    def get_readonly_fields(self, request, obj=None):
+        # The slug is in every filtered address: it never changes once set.
+        return ("slug",) if obj else ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ("name_fr",)}
+
+
+@admin.register(MediaContact)
+class MediaContactAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "role", "office", "email", "phone")
+    search_fields = ["name", "email"] + [
+        f"{name}_{code}" for name in ("role", "office") for code in LANGUAGE_CODES
+    ]

@@ -1,0 +1,150 @@
+"""The release admin: the form, the list, the publish actions and who may use them."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from iom_cms.translated import LANGUAGE_CODES
+
+from .. import cache as page_cache
+from ..models import PressRelease, Topic
+from ..workflow import can_publish, keep_publication, release_set_status
+from .filters import LanguageAvailableFilter, TopicFilter
+from .forms import PressReleaseAdminForm
+from .history_views import ReleaseHistoryAdmin
+from .state import ready_label, state_label
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(ReleaseHistoryAdmin, TabbedTranslationAdmin):
+    form = PressReleaseAdminForm
+    list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
+    list_filter = ("status", "kind", TopicFilter, LanguageAvailableFilter, "original_language")
+    date_hierarchy = "published_at"
+    search_fields = [
+        f"{name}_{code}" for name in ("title", "lead", "body") for code in LANGUAGE_CODES
+    ]
+    autocomplete_fields = ("contacts", "issuing_unit", "quoted_people", "event")
+    prepopulated_fields = {f"slug_{code}": (f"title_{code}",) for code in LANGUAGE_CODES}
+    readonly_fields = ("current_state", "thumbnail", "created_at", "updated_at")
+    actions = ("publish", "unpublish")
+    list_per_page = 50
+    save_on_top = True
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
+        (gettext_lazy("Publication"), {"fields": (
+            "current_state", "kind", "status", "published_at", "original_language",
+            "loaded_version",
+        )}),
+        (gettext_lazy("Image"), {
+            "fields": ("image", "thumbnail", "image_caption", "image_alt", "image_credit"),
+        }),
+        (gettext_lazy("Topics and contacts"), {
+            "fields": ("topics", "contacts", "note_to_editors"),
+        }),
+        (gettext_lazy("Office and people quoted"), {"fields": ("issuing_unit", "quoted_people")}),
+        (gettext_lazy("Event"), {"fields": ("event",)}),
+        (gettext_lazy("History"), {
+            "fields": ("created_at", "updated_at"), "classes": ("collapse",),
+        }),
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "topics":
+            # Topics are chosen from the translated list (Topic admin), with the admin's own
+            # autocomplete; taggit's free-text field would create untranslated topics.
+            return forms.ModelMultipleChoiceField(
+                label=gettext_lazy("Topics"), queryset=Topic.objects.all(), required=False,
+                widget=AutocompleteSelectMultiple(db_field, self.admin_site),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        """Writers see the status, and a published release's time, without changing them."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            fields.append("status")
+            if obj is not None and obj.status == PressRelease.Status.PUBLISHED:
+                fields.append("published_at")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not can_publish(request.user):
+            keep_publication(obj)  # whatever the form held: a crafted POST, a restored revision
+        if change:
+            obj.version = form.current_version + 1  # the row is locked since the form's check
+        super().save_model(request, obj, form, change)
+        # Public pages may be cached (pressroom/cache.py): every change clears them once committed.
+        page_cache.clear_on_commit()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        page_cache.clear_on_commit()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        page_cache.clear_on_commit()
+
+    @admin.display(description=gettext_lazy("title"))
+    def headline(self, release):
+        # In the editor's language when it exists, else the original: never an empty link.
+        return str(release)
+
+    @admin.display(description=gettext_lazy("state"), ordering="status")
+    def state(self, release):
+        return state_label(release)
+
+    @admin.display(description=gettext_lazy("state"))
+    def current_state(self, release):
+        if release is None or release.pk is None:
+            return _("Draft")
+        return format_html(
+            "{}<br>{} {}", state_label(release), _("Languages ready:"), ready_label(release)
+        )
+
+    @admin.display(description=gettext_lazy("languages ready"))
+    def language_codes(self, release):
+        return ready_label(release)
+
+    @admin.display(description=gettext_lazy("preview"))
+    def thumbnail(self, release):
+        if not release.image:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="100" loading="lazy">', release.image.url
+        )
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    @admin.action(
+        description=gettext_lazy("Publish the selected releases"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        count = self._set_status(request, queryset, PressRelease.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%d release published.", "%d releases published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=gettext_lazy("Unpublish the selected releases"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        count = self._set_status(request, queryset, PressRelease.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
+            messages.SUCCESS,
+        )
+
+    def _set_status(self, request, queryset, status):
+        # Each release saved (so "last changed" moves, for feeds and the sitemap) with a revision.
+        count = release_set_status(releases=queryset, status=status, user=request.user)
+        page_cache.clear_on_commit()
+        return count
