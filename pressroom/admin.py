@@ -12,6 +12,7 @@ from taggit.models import Tag
 from iom_cms.translated import LANGUAGE_CODES, filled
 
 from . import cache as page_cache
+from .admin_editorial import EditorialReleaseAdmin  # also registers corrections, preview links
 from .models import MediaContact, PressRelease, TaggedRelease, Topic
 
 # Releases use our translated Topic; taggit's own untranslated tags would only confuse editors.
@@ -48,7 +49,7 @@ class TopicFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
+class PressReleaseAdmin(EditorialReleaseAdmin, TabbedTranslationAdmin):
     list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
     list_filter = ("status", "kind", TopicFilter, LanguageAvailableFilter, "original_language")
     date_hierarchy = "published_at"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MediaContact, PressRelease, Topic
+from .models import Correction, MediaContact, PressRelease, Topic
 
 
 @register(PressRelease)
@@ -23,3 +23,8 @@ class TopicTranslationOptions(TranslationOptions):
 @register(MediaContact)
 class MediaContactTranslationOptions(TranslationOptions):
     fields = ("role", "office")
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("text",)
