@@ -105,7 +105,8 @@ class TestPreviewLink:
     ):
         link = PreviewLinkFactory(language=language, release__spanish=True)
         PreviewLink.objects.filter(pk=link.pk).update(
-            expires_at=timezone.now() - datetime.timedelta(minutes=1)
+            created_at=timezone.now() - datetime.timedelta(days=7),
+            expires_at=timezone.now() - datetime.timedelta(minutes=1),
         )
         response = client.get(link.get_absolute_url())
         assert response.status_code == 410
