@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from . import editorial
 from .access import can_publish
-from .models import PreviewLink
+from .models import PressRelease, PreviewLink
 
 
 class PublishersOnly:
@@ -66,6 +66,15 @@ class PreviewLinkAdmin(PublishersOnly, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A link names one release in one language for good: a new need is a new link.
         return self.readonly_fields + (("release", "language") if obj else ())
+
+    def get_changeform_initial_data(self, request):
+        # Opened from a release (?release=<id>): its original language is the likely one.
+        initial = super().get_changeform_initial_data(request)
+        release = PressRelease.objects.filter(pk=initial.get("release")).first() if str(
+            initial.get("release", "")).isdigit() else None
+        if release is not None:
+            initial.setdefault("language", release.original_language)
+        return initial
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         link = self.get_object(request, object_id)
