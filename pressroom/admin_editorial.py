@@ -6,7 +6,7 @@ Kept apart from admin.py: PressReleaseAdmin only mixes in `EditorialReleaseAdmin
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -14,12 +14,12 @@ from iom_cms.translated import LANGUAGE_CODES
 
 from . import editorial
 from .access import can_publish
-from .admin_previews import PublishersOnly
+from .admin_previews import PublishersOnly, ReleaseFromAddress
 from .models import Correction, PressRelease
 
 
 @admin.register(Correction)
-class CorrectionAdmin(PublishersOnly, TabbedTranslationAdmin):
+class CorrectionAdmin(PublishersOnly, ReleaseFromAddress, TabbedTranslationAdmin):
     list_display = ("release", "corrected_at", "created_by")
     list_select_related = ("release", "created_by")
     list_filter = ("corrected_at",)
@@ -64,22 +64,16 @@ class EditorialReleaseAdmin:
 
     @admin.display(description=_("for publishers"))
     def editorial_links(self, release):
-        links = [
-            (reverse("admin:pressroom_correction_changelist"),
+        pairs = [
+            ("correction_changelist", "?release__id__exact",
              _("Corrections (%d)") % release.corrections.count()),
-            (reverse("admin:pressroom_previewlink_changelist"),
+            ("previewlink_changelist", "?release__id__exact",
              _("Preview links (%d)") % release.preview_links.count()),
+            ("previewlink_add", "?release", _("Create a preview link")),
         ]
-        add = [
-            (reverse("admin:pressroom_correction_add"), _("Add a correction")),
-            (reverse("admin:pressroom_previewlink_add"), _("Create a preview link")),
-        ]
-        if not release.is_published():
-            add = add[1:]  # only a public release can be corrected
-        return format_html(
-            "{} · {}",
-            format_html(" · ".join(['<a href="{}?release__id__exact={}">{}</a>'] * 2),
-                        links[0][0], release.pk, links[0][1], links[1][0], release.pk, links[1][1]),
-            format_html(" · ".join(['<a href="{}?release={}">{}</a>'] * len(add)),
-                        *[v for url, label in add for v in (url, release.pk, label)]),
-        )
+        if release.is_published():  # only a public release can be corrected
+            pairs.append(("correction_add", "?release", _("Add a correction")))
+        return format_html_join(" · ", '<a href="{}{}={}">{}</a>', [
+            (reverse(f"admin:pressroom_{name}"), query, release.pk, label)
+            for name, query, label in pairs
+        ])

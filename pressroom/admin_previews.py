@@ -33,6 +33,19 @@ class PublishersOnly:
         return can_publish(request.user)
 
 
+class ReleaseFromAddress:
+    """The add form takes its release from the address (?release=<id>), as the release's form
+    links to it; an id that names no release is ignored (the autocomplete would fail on it)."""
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        release_id = str(initial.pop("release", ""))
+        release = release_id.isdigit() and PressRelease.objects.filter(pk=release_id).first()
+        if release:
+            initial["release"] = release
+        return initial
+
+
 class PreviewLinkForm(forms.ModelForm):
     revoke = forms.BooleanField(
         label=_("Revoke this link"), required=False,
@@ -45,7 +58,7 @@ class PreviewLinkForm(forms.ModelForm):
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(PublishersOnly, admin.ModelAdmin):
+class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
     form = PreviewLinkForm
     list_display = ("note", "release", "language", "state", "expires_at", "created_by", "open")
     list_filter = ("language",)
@@ -68,11 +81,9 @@ class PreviewLinkAdmin(PublishersOnly, admin.ModelAdmin):
         return self.readonly_fields + (("release", "language") if obj else ())
 
     def get_changeform_initial_data(self, request):
-        # Opened from a release (?release=<id>): its original language is the likely one.
         initial = super().get_changeform_initial_data(request)
-        release = PressRelease.objects.filter(pk=initial.get("release")).first() if str(
-            initial.get("release", "")).isdigit() else None
-        if release is not None:
+        release = initial.get("release")
+        if release:  # from the release's form (ReleaseFromAddress): its language is likely
             initial.setdefault("language", release.original_language)
         return initial
 

@@ -94,3 +94,27 @@ def test_a_writer_who_cannot_publish_sees_no_preview_links(client, writer):
         reverse("admin:pressroom_pressrelease_change", args=[release.pk])
     ).content.decode()
     assert "/admin/pressroom/previewlink/add/" not in html
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "", "1.5"])
+@pytest.mark.parametrize("add_url", [ADD_URL, "/admin/pressroom/correction/add/"])
+def test_a_bad_release_in_the_add_address_is_no_error(client, publisher, value, add_url):
+    client.force_login(publisher)
+    assert client.get(f"{add_url}?release={value}").status_code == 200
+
+
+def test_the_add_form_starts_in_the_releases_original_language(client, publisher):
+    release = PressReleaseFactory(english=True, original_language="en")
+    client.force_login(publisher)
+    response = client.get(f"{ADD_URL}?release={release.pk}")
+    assert response.context["adminform"].form.initial["language"] == "en"
+
+
+def test_a_draft_offers_a_preview_link_but_no_correction(client, publisher):
+    draft = PressReleaseFactory(draft=True)
+    client.force_login(publisher)
+    html = client.get(
+        reverse("admin:pressroom_pressrelease_change", args=[draft.pk])
+    ).content.decode()
+    assert f"/admin/pressroom/previewlink/add/?release={draft.pk}" in html
+    assert "/admin/pressroom/correction/add/?release=" not in html
