@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -54,13 +54,22 @@ class ReleaseFeed(Feed):
         return _("Press releases of the International Organization for Migration (IOM).")
 
     def items(self, form):
-        return form.ordered(form.filtered()).prefetch_related("topics")[:PER_PAGE]
+        return form.ordered(form.filtered()).prefetch_related("topics", "corrections")[:PER_PAGE]
 
     def item_title(self, release):
         return release.in_language(translation.get_language()).title
 
     def item_description(self, release):
-        return release.in_language(translation.get_language()).lead
+        """The lead, then each correction with its date (the entry's “updated” says when)."""
+        content = release.in_language(translation.get_language())
+        notes = [
+            _("Corrected on %(date)s: %(text)s") % {
+                "date": formats.date_format(timezone.localtime(corrected_at), "DATE_FORMAT"),
+                "text": text,
+            }
+            for corrected_at, text in release.corrections.all().notes(content.language)
+        ]
+        return "\n\n".join([content.lead, *notes])
 
     def item_link(self, release):
         return release.get_absolute_url()

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import MediaContact, PressRelease, Topic
+from .models import Correction, MediaContact, PressRelease, Topic
 
 
 @register(PressRelease)
@@ -34,3 +34,8 @@ register_history(
     PressRelease,
     m2m_fields=["contacts", "quoted_people"],
 )
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("text",)

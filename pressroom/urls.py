@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import api, feeds, views
+from . import api, feeds, previews, views
 from .cache import cache_public_page
 
 app_name = "pressroom"
@@ -14,5 +14,10 @@ urlpatterns = [
     # Before the release pages: "feed" and "api" are not slugs of releases.
     path(format_lazy("{}feed/", LIST), cache_public_page(feeds.ReleaseFeed()), name="feed"),
     path(format_lazy("{}api/", LIST), cache_public_page(api.release_list), name="api"),
+    # Never cached: each answer depends on the link's state (pressroom/previews.py).
+    path(
+        format_lazy("{}{}<str:token>/", LIST, _("preview/")), previews.preview_link,
+        name="preview",
+    ),
     path(format_lazy("{}<slug:slug>/", LIST), views.ReleaseDetailView.as_view(), name="detail"),
 ]

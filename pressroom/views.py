@@ -1,4 +1,5 @@
 from django.core.paginator import InvalidPage
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -9,7 +10,8 @@ from iom_cms.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
-from .models import PressRelease, Topic
+from .models import OldSlug, PressRelease, Topic
+from .previews import keep_private
 
 
 class ReleaseListView(TemplateView):
@@ -86,21 +88,39 @@ class ReleaseDetailView(DetailView):
         if release is None:
             release = queryset.filter(in_any_language("slug", slug)).first()
         if release is None:
+            release = self.with_old_slug(queryset, slug, language)
+        if release is None:
             raise Http404(translation.gettext("No press release at this address."))
         return release
+
+    @staticmethod
+    def with_old_slug(queryset, slug, language):
+        """The release that had this slug before it changed, the current language's first.
+
+        Asked only after every current slug, so a release that uses the slug now wins; the
+        queryset still applies, so an old address never leads to a release that is not public.
+        """
+        old = OldSlug.objects.filter(release=OuterRef("pk"), slug=slug)
+        return (
+            queryset.filter(Exists(old))
+            .annotate(here=Exists(old.filter(language=language)))
+            .order_by("-here", "-pk").first()
+        )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         canonical = self.object.get_absolute_url()
         if canonical != request.path:
             return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        return response if self.object.is_published() else keep_private(response)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
         language = translation.get_language()
-        context["content"] = release.in_language(language)
+        context["content"] = content = release.in_language(language)
+        context["corrections"] = release.corrections.all().notes(content.language)
         context["is_preview"] = not release.is_published()
         context["language_urls"] = {
             code: release.get_absolute_url(code) for code in LANGUAGE_CODES

@@ -286,3 +286,25 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
             from django.contrib.auth.models import Group
 
             self.groups.add(Group.objects.get(name=extracted))
+
+
+# --- Editorial workflow: preview links and corrections -------------------------------------------
+
+class PreviewLinkFactory(factory.django.DjangoModelFactory):
+    """A French link to a draft release, valid for a week."""
+
+    class Meta:
+        model = "pressroom.PreviewLink"
+
+    release = factory.SubFactory(PressReleaseFactory, draft=True)
+    language = "fr"
+    note = "Jane Doe, Le Monde"
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pressroom.Correction"
+
+    release = factory.SubFactory(PressReleaseFactory)
+    text_fr = "Le nombre de participants était de 1 200, et non 12 000."
+    text_en = "The number of participants was 1,200, not 12,000."

@@ -13,6 +13,7 @@ from iom_cms.translated import LANGUAGE_CODES
 from .. import cache as page_cache
 from ..models import PressRelease, Topic
 from ..workflow import can_publish, keep_publication, release_set_status
+from .editorial import EditorialReleaseAdmin  # also registers corrections and preview links
 from .filters import LanguageAvailableFilter, TopicFilter
 from .forms import PressReleaseAdminForm
 from .history_views import ReleaseHistoryAdmin
@@ -20,7 +21,7 @@ from .state import ready_label, state_label
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(ReleaseHistoryAdmin, TabbedTranslationAdmin):
+class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTranslationAdmin):
     form = PressReleaseAdminForm
     list_display = ("headline", "state", "published_at", "language_codes", "thumbnail")
     list_filter = ("status", "kind", TopicFilter, LanguageAvailableFilter, "original_language")

@@ -83,6 +83,7 @@ class TestFeed:
     def test_the_feed_needs_a_fixed_number_of_queries(self, client, django_assert_num_queries):
         topic = TopicFactory()
         PressReleaseFactory.create_batch(25, topics=[topic])
-        # The topic asked for, the releases, their topics, the next scheduled publication.
-        with django_assert_num_queries(4):
+        # The topic asked for, the releases, their topics and corrections, the next scheduled
+        # publication.
+        with django_assert_num_queries(5):
             client.get(feed_url(), {"topic": topic.slug})

@@ -217,7 +217,8 @@ class TestReleasePage:
         html = response.content.decode()
         assert response.status_code == 200
         assert 'class="preview-banner"' in html
-        assert '<meta name="robots" content="noindex">' in html
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
 
     def test_the_body_is_rendered_as_html(self, client):
         release = PressReleaseFactory(body_fr="<p>Premier <strong>paragraphe</strong>.</p>")
