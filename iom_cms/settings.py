@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "imagekit",
+    "django_prose_editor",
     "csp",
     "axes",
     "django_otp",
@@ -171,6 +173,9 @@ STORAGES = {
         )
     },
 }
+# Image renditions (pressroom/images.py): written beside the uploads, once, when an image is saved.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+
 # Request limits, set deliberately (nginx refuses bodies over 10 MB before they reach Django).
 # Form data without the files: the release form is about 60 fields and 50 KB of text.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB

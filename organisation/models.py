@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iom_cms.images import SafeImageField
 from iom_cms.richtext import RichTextField
 from iom_cms.translated import LANGUAGE_CODES, filled
 
@@ -143,7 +144,7 @@ class Person(models.Model):
         _("slug"), max_length=100, unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = SafeImageField(_("photo"), upload_to="people/", blank=True)
     # Translated (see translation.py).
     photo_alt = models.CharField(
         _("photo alt text"), max_length=300, blank=True,
