@@ -209,12 +209,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): everything from our own origin, nothing inline, no
-# framing. An inline <script> or <style> needs nonce="{{ request.csp_nonce }}".
+# framing. An inline <script> or <style> needs nonce="{{ request.csp_nonce }}"; form media (the
+# editor's import map) gets it in templates/admin/change_form.html.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
+        # The hash is of the fixed base stylesheet that the rich-text editor (Tiptap, in
+        # django-prose-editor) adds to the page: that exact text only. Upgrading the editor may
+        # change it; tests/browser/test_rich_text_editor.py then reports the new hash.
+        "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
