@@ -3,8 +3,7 @@
 Renditions are django-imagekit spec fields with the Optimistic strategy: each is written once,
 when a new image is saved (by any path: admin, shell, demo), and its address is then computed
 without touching the storage. There is no URL that makes an image of a requested size: the widths
-are fixed here. Existing images (or lost rendition files) are made with
-`manage.py generateimages`.
+are fixed here. Renditions of images saved before are made with `manage.py generateimages`.
 
 Why django-imagekit: it is maintained for current Django, uses Pillow (already ours) and no
 database table (easy-thumbnails keeps a row per thumbnail, so every image on a page costs a query;
