@@ -4,7 +4,7 @@ An upload is read with Pillow, never trusted by its name: it must be a JPEG, PNG
 whose content matches its extension, at most MAX_BYTES and MAX_PIXELS, and decode completely
 (a truncated file or a decompression bomb is refused). What is stored is a re-encoding of the
 pixels, turned upright from the EXIF orientation, so EXIF (with GPS), XMP, IPTC and comments are
-gone. The colour profile is kept when it is a valid ICC profile of ordinary size: it carries
+gone. The colour profile is kept when it is a valid ICC profile under 1 MB: it carries
 colours, not people. An animated GIF or WebP is stored as its first frame: press photos are
 stills, and a long animation would make a small upload costly to re-encode.
 
@@ -25,7 +25,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-MAX_ICC_PROFILE_BYTES = 64 * 1024
+MAX_ICC_PROFILE_BYTES = 1024 * 1024  # print (CMYK) profiles reach ~600 KB
 # Pillow's format name: the extensions a file of that format may have, and its media type.
 FORMATS = {
     "JPEG": ((".jpg", ".jpeg"), "image/jpeg"),

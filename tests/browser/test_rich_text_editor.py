@@ -45,3 +45,15 @@ def test_the_language_tabs_still_switch_with_the_editor(staff_page, live_server)
     assert page.locator(".prose-editor:has(#id_body_en) [role=textbox]").is_visible()
     assert not page.locator(".prose-editor:has(#id_body_fr) [role=textbox]").is_visible()
     assert violations == []
+
+
+@pytest.mark.parametrize("path", [
+    "organisation/unit/add/", "organisation/person/add/", "events/event/add/",
+    "events/series/add/", "events/session/add/", "iom_cms/page/add/",
+])
+def test_every_form_with_rich_text_has_the_editor_under_the_policy(staff_page, live_server, path):
+    page = staff_page
+    violations = csp_violations(page)
+    page.goto(f"{live_server.url}/admin/{path}")
+    assert page.locator(".prose-editor [role=textbox]").first.is_visible()
+    assert violations == []
