@@ -223,9 +223,9 @@ class PressRelease(TranslatedContent, models.Model):
             )
         if self.image:
             # Every version of the release shows the image: each needs its own description.
+            shown_in = {self.original_language, *self.languages}
             for code in LANGUAGE_CODES:
-                wanted = code == self.original_language or code in self.languages
-                if wanted and not getattr(self, f"image_alt_{code}", None):
+                if code in shown_in and not getattr(self, f"image_alt_{code}", None):
                     errors.setdefault(
                         f"image_alt_{code}",
                         _("Describe the image for people who cannot see it."),
