@@ -1,19 +1,13 @@
 """A release's image on public pages: WebP renditions for srcset, and the journalists' download.
 
-Renditions are django-imagekit spec fields with the Optimistic strategy: each is written once,
-when a new image is saved (by any path: admin, shell, demo), and its address is then computed
-without touching the storage. There is no URL that makes an image of a requested size: the widths
-are fixed here. Renditions of images saved before are made with `manage.py generateimages`.
-
-Why django-imagekit: it is maintained for current Django, uses Pillow (already ours) and no
-database table (easy-thumbnails keeps a row per thumbnail, so every image on a page costs a query;
-sorl-thumbnail makes thumbnails while rendering the page, on first use, and tracks them in a
-key-value store).
+The renditions (iom_cms/renditions.py) have fixed widths, listed here; none is wider than the
+original. The image's width and height are columns, so pages never open the file.
 """
 
 from django.template.defaultfilters import filesizeformat
-from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
+
+from iom_cms.renditions import webp_rendition
 
 RENDITION_WIDTHS = (480, 960, 1600)
 # The release column is 44rem (704 px) at most (--measure in site.css); below, the screen less
@@ -24,13 +18,7 @@ SUMMARY_SIZES = "8rem"
 
 
 def rendition(width):
-    return ImageSpecField(
-        source="image",
-        processors=[ResizeToFit(width=width, upscale=False)],
-        format="WEBP",
-        options={"quality": 80},
-        cachefile_strategy="imagekit.cachefiles.strategies.Optimistic",
-    )
+    return webp_rendition("image", ResizeToFit(width=width, upscale=False))
 
 
 def renditions(release):
