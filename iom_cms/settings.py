@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "simple_history",
+    "imagekit",
+    "django_prose_editor",
     "csp",
     "axes",
     "django_otp",
@@ -174,6 +176,9 @@ STORAGES = {
         )
     },
 }
+# Image renditions (pressroom/images.py): written beside the uploads, once, when an image is saved.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+
 # Request limits, set deliberately (nginx refuses bodies over 10 MB before they reach Django).
 # Form data without the files: the release form is about 60 fields and 50 KB of text.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
@@ -207,12 +212,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): everything from our own origin, nothing inline, no
-# framing. An inline <script> or <style> needs nonce="{{ request.csp_nonce }}".
+# framing. An inline <script> or <style> needs nonce="{{ request.csp_nonce }}"; form media (the
+# editor's import map) gets it in templates/admin/change_form.html.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
+        # The hash is of the fixed base stylesheet that the rich-text editor (Tiptap, in
+        # django-prose-editor) adds to the page: that exact text only. Upgrading the editor may
+        # change it; tests/browser/test_rich_text_editor.py then reports the new hash.
+        "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from iom_cms.images import SafeImageField
 from iom_cms.richtext import RichTextField
 from iom_cms.translated import (
     LANGUAGE_CODES,
@@ -14,6 +15,7 @@ from iom_cms.translated import (
     original_version_present,
 )
 
+from ..images import rendition
 from .contacts import MediaContact
 from .topics import TaggedRelease
 
@@ -108,7 +110,23 @@ class PressRelease(TranslatedContent, models.Model):
         default=settings.LANGUAGE_CODE,
         help_text=_("Readers who ask for a language the release is not in see this version."),
     )
-    image = models.ImageField(_("image"), upload_to="releases/%Y/%m/", blank=True)
+    image = SafeImageField(
+        _("image"), upload_to="releases/%Y/%m/", blank=True,
+        width_field="image_width", height_field="image_height",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF, at most 10 MB and 40 megapixels. Location and camera data "
+            "are removed when it is saved; journalists can download the file as stored."
+        ),
+    )
+    # Kept by the image field, so that pages never open the file to learn its size.
+    image_width = models.PositiveIntegerField(_("image width"), null=True, blank=True,
+                                              editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, blank=True,
+                                               editable=False)
+    # Smaller WebP copies for srcset, made once when the image is saved (pressroom/images.py).
+    image_480 = rendition(480)
+    image_960 = rendition(960)
+    image_1600 = rendition(1600)
     image_credit = models.CharField(
         _("image credit"), max_length=200, blank=True, help_text=_("e.g. © IOM 2024/Jane Doe")
     )
@@ -218,11 +236,15 @@ class PressRelease(TranslatedContent, models.Model):
                 f"title_{self.original_language}",
                 _("The release needs a title in its original language."),
             )
-        if self.image and not getattr(self, f"image_alt_{self.original_language}", None):
-            errors.setdefault(
-                f"image_alt_{self.original_language}",
-                _("Describe the image for people who cannot see it."),
-            )
+        if self.image:
+            # Every version of the release shows the image: each needs its own description.
+            shown_in = {self.original_language, *self.languages}
+            for code in LANGUAGE_CODES:
+                if code in shown_in and not getattr(self, f"image_alt_{code}", None):
+                    errors.setdefault(
+                        f"image_alt_{code}",
+                        _("Describe the image for people who cannot see it."),
+                    )
         if errors:
             raise ValidationError(errors)
 

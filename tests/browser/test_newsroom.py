@@ -9,6 +9,15 @@ from tests.factories import PressReleaseFactory, TopicFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def write_rich_text(page, field, text):
+    """Type into the rich-text editor of `field` (e.g. body_es), in its language's tab."""
+    language = field.rsplit("_", 1)[1].upper()
+    tabs = page.locator(f".ui-tabs:has(#id_{field}) .ui-tabs-nav")
+    tabs.get_by_role("tab", name=language).click()
+    page.locator(f".prose-editor:has(#id_{field}) [role=textbox]").click()
+    page.keyboard.type(text)
+
+
 def test_an_editor_writes_a_release_in_french_and_spanish_and_publishes_it(staff_page, live_server):
     page = staff_page
     page.goto(f"{live_server.url}/admin/pressroom/pressrelease/add/")
@@ -17,7 +26,7 @@ def test_an_editor_writes_a_release_in_french_and_spanish_and_publishes_it(staff
     expect(page.locator("#id_slug_fr")).to_have_value("loim-ouvre-un-centre-daccueil-a-geneve")
     page.fill("#id_dateline_fr", "Genève")
     page.fill("#id_lead_fr", "Le centre accueillera 200 personnes.")
-    page.fill("#id_body_fr", "<p>Le centre ouvre ses portes lundi.</p>")
+    write_rich_text(page, "body_fr", "Le centre ouvre ses portes lundi.")
 
     page.locator(".ui-tabs-nav").first.get_by_role("tab", name="ES").click()
     page.fill("#id_title_es", "La OIM abre un centro de acogida en Ginebra")
@@ -34,7 +43,7 @@ def test_an_editor_writes_a_release_in_french_and_spanish_and_publishes_it(staff
 
     page.fill("#id_dateline_es", "Ginebra")
     page.fill("#id_lead_es", "El centro acogerá a 200 personas.")
-    page.fill("#id_body_es", "<p>El centro abre sus puertas el lunes.</p>")
+    write_rich_text(page, "body_es", "El centro abre sus puertas el lunes.")
     page.locator("input[name=_save]").first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 

@@ -1,0 +1,36 @@
+"""Smaller WebP copies of uploaded images, written once when the image is saved.
+
+Each is a django-imagekit spec field: written when a model is saved with a new image (by any
+path: admin, shell, demo), its address then computed without touching the storage, so pages never
+resize anything and no address takes a size from the visitor. Renditions of images saved before
+are made with `manage.py generateimages`.
+
+Why django-imagekit: maintained for current Django, uses Pillow (already ours) and no database
+table. easy-thumbnails keeps a row per thumbnail (a query per image on every page); sorl-thumbnail
+makes thumbnails while rendering the page, on first use.
+"""
+
+import logging
+
+from imagekit.cachefiles.strategies import Optimistic
+from imagekit.models import ImageSpecField
+
+logger = logging.getLogger(__name__)
+
+
+class WrittenOnSave(Optimistic):
+    """imagekit's Optimistic strategy, except that a source file missing from the storage is
+    logged instead of failing the save (the page then lacks that copy until `generateimages`)."""
+
+    def on_source_saved(self, file):
+        try:
+            super().on_source_saved(file)
+        except OSError:
+            logger.exception("Could not write the rendition %s", file.name)
+
+
+def webp_rendition(source, processor, quality=80):
+    return ImageSpecField(
+        source=source, processors=[processor], format="WEBP", options={"quality": quality},
+        cachefile_strategy=WrittenOnSave,
+    )

@@ -1,0 +1,29 @@
+from django import template
+
+from .. import images
+
+register = template.Library()
+
+
+@register.inclusion_tag("pressroom/includes/release_image.html")
+def release_image(release, content):
+    """The release's image with its srcset, caption, credit and the high-resolution download."""
+    return {
+        "release": release,
+        "content": content,
+        "renditions": images.renditions(release),
+        "srcset": images.srcset(release),
+        "sizes": images.RELEASE_PAGE_SIZES,
+        "download": images.download_details(release),
+    }
+
+
+@register.inclusion_tag("pressroom/includes/release_thumbnail.html")
+def release_thumbnail(release):
+    """A small image beside a release in lists; its title, next to it, says what it is about."""
+    return {
+        "release": release,
+        "renditions": images.renditions(release),
+        "srcset": images.srcset(release),
+        "sizes": images.SUMMARY_SIZES,
+    }
