@@ -61,18 +61,26 @@ def test_two_revisions_are_compared_field_by_field_and_by_language(
     publisher_client, django_assert_num_queries,
 ):
     release = PressReleaseFactory(published_at=YESTERDAY, english=True, title_en="Old words here")
-    edit(publisher_client, release, title_en="New words here", kind="statement")
-    new, old = release.history.all()[:2]
-    with django_assert_num_queries(12):  # the same however many fields changed
+    contact = MediaContactFactory(name="Paul Dillon", office_fr="Genève")
+    edit(
+        publisher_client, release,
+        title_en="New words here", kind="statement", contacts=[contact.pk],
+    )
+    new, old = release.history.first(), release.history.last()
+    # The same however many fields changed: two per list of related rows that differs.
+    with django_assert_num_queries(14):
         response = publisher_client.get(
             url("compare", release.pk), {"old": old.pk, "new": new.pk}
         )
     assert response.status_code == 200
     sections = response.context["sections"]
     assert [section["title"] for section in sections] == ["Toutes les langues", "anglais"]
-    [kind] = sections[0]["rows"]
+    kind, contacts = sections[0]["rows"]
     assert (kind.label, kind.old, kind.new) == (
         "Type", "<del>Communiqué de presse</del>", "<ins>Déclaration</ins>"
+    )
+    assert (contacts.label, contacts.old, contacts.new) == (
+        "Contacts presse", "", "<ins>Paul Dillon (Genève)</ins>"
     )
     [title] = sections[1]["rows"]
     assert title.old == "<del>Old</del> words here"
