@@ -65,7 +65,7 @@ def current_version(pk, lock=False):
 
 def stale_message(pk, loaded):
     history = PressRelease.history.filter(id=pk).select_related("history_user")
-    newer = list(history.filter(version__gt=loaded or 0))
+    newer = list(history.filter(version__gt=loaded)) if loaded is not None else []
     if not newer:
         return _(
             "Someone else saved this release after you opened it. Your text is still below: "

@@ -149,3 +149,10 @@ def test_a_malformed_history_address_is_not_found_rather_than_an_error(
     response = publisher_client.get(address.format(pk=release.pk), follow=True)
     assert response.redirect_chain[-1][0] == "/admin/"
     assert "n’existe pas" in [str(m) for m in response.context["messages"]][0]
+
+
+def test_a_writer_sees_the_history_of_a_release(writer_client):
+    release = PressReleaseFactory()
+    response = writer_client.get(url("history", release.pk))
+    assert response.status_code == 200
+    assert 'name="new"' in response.content.decode()
