@@ -27,12 +27,13 @@ class PressReleaseAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.current_version = None
-        if self.instance.pk is not None and not self.is_bound:
-            # From the database, not the instance: a revision being restored has an old number.
-            self.fields["loaded_version"].initial = current_version(self.instance.pk)
+        if self.instance.pk is None or self.is_bound:
+            return
+        # From the database, not the instance: a revision being restored has an old number.
+        self.fields["loaded_version"].initial = current_version(self.instance.pk)
         revision = to_historic(self.instance)
-        if revision is not None and not self.is_bound:
-            # A revision being restored: its contacts and people, not today's.
+        if revision is not None:
+            # A revision being restored: its contacts and people quoted, not today's.
             for name in ("contacts", "quoted_people"):
                 if name in self.fields:
                     self.initial[name] = revision_links(revision, name)
