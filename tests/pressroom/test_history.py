@@ -40,11 +40,15 @@ def test_every_save_in_the_admin_keeps_a_revision_with_who_and_when(publisher_cl
     assert timezone.now() - latest.history_date < datetime.timedelta(minutes=1)
 
 
-def test_a_revision_keeps_the_media_contacts(publisher_client):
-    contact = MediaContactFactory(name="Paul Dillon")
-    release = PressReleaseFactory(published_at=YESTERDAY)
-    edit(publisher_client, release, contacts=[contact.pk])
-    assert [row.mediacontact for row in release.history.first().contacts.all()] == [contact]
+def test_one_save_is_one_revision_with_the_media_contacts_of_that_save(publisher_client):
+    before, after = MediaContactFactory(name="Paul Dillon"), MediaContactFactory()
+    release = PressReleaseFactory(published_at=YESTERDAY, contacts=[before])
+    count = release.history.count()
+    edit(publisher_client, release, contacts=[after.pk])
+    assert release.history.count() == count + 1
+    latest, previous = release.history.all()[:2]
+    assert [row.mediacontact for row in latest.contacts.all()] == [after]
+    assert [row.mediacontact for row in previous.contacts.all()] == [before]
 
 
 def test_the_history_page_shows_who_changed_which_fields(publisher_client):
