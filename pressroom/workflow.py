@@ -48,3 +48,26 @@ def release_set_status(*, releases, status, user):
         release.save(update_fields=["status", "version", "updated_at"])
         count += 1
     return count
+
+
+# The lists kept in a release's history (translation.py registers them with simple-history).
+RECORDED_LISTS = ("contacts", "quoted_people")
+
+
+def record_lists(release):
+    """Write the release's current contacts and people quoted into its latest revision.
+
+    The admin saves a release before its lists: the revision written at the save holds the old
+    lists, and simple-history would add one more revision for every list set afterwards. The
+    admin sets those lists without history, then calls this: one revision per save.
+    """
+    revision = release.history.first()
+    for name in RECORDED_LISTS:
+        kept = getattr(revision, name).model  # the historical rows of this list
+        through = PressRelease._meta.get_field(name).remote_field.through
+        columns = [field.attname for field in through._meta.fields]
+        kept.objects.filter(history=revision).delete()
+        kept.objects.bulk_create(
+            kept(history=revision, **{column: getattr(row, column) for column in columns})
+            for row in through.objects.filter(pressrelease=release)
+        )

@@ -1,6 +1,8 @@
 """Factories for test data. Releases are complete in French unless a test asks otherwise."""
 
 import datetime
+import importlib
+import pkgutil
 
 import factory
 from django.utils import timezone
@@ -268,6 +270,23 @@ class ProfileFactory(factory.django.DjangoModelFactory):
 
 
 # Editorial workflow: staff in the Writers or Publishers group (pressroom migration 0006).
+def editorial_group(name):
+    """The group pressroom's editorial_roles_history migration makes: made again by the same
+    function when a transactional test (the browser tests) has flushed the database since."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    import pressroom.migrations
+
+    if not Group.objects.filter(name=name).exists():
+        [module] = [
+            info.name for info in pkgutil.iter_modules(pressroom.migrations.__path__)
+            if info.name.endswith("_editorial_roles_history")
+        ]
+        importlib.import_module(f"pressroom.migrations.{module}").create_groups(apps, None)
+    return Group.objects.get(name=name)
+
+
 class StaffUserFactory(factory.django.DjangoModelFactory):
     """A staff user; `role="Writers"` or `role="Publishers"` puts them in that group."""
 
@@ -283,9 +302,7 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            from django.contrib.auth.models import Group
-
-            self.groups.add(Group.objects.get(name=extracted))
+            self.groups.add(editorial_group(extracted))
 
 
 # --- Editorial workflow: preview links and corrections -------------------------------------------
@@ -308,3 +325,4 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     release = factory.SubFactory(PressReleaseFactory)
     text_fr = "Le nombre de participants était de 1 200, et non 12 000."
     text_en = "The number of participants was 1,200, not 12,000."
+

@@ -27,12 +27,13 @@ class PressReleaseAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.current_version = None
-        if self.instance.pk is not None and not self.is_bound:
-            # From the database, not the instance: a revision being restored has an old number.
-            self.fields["loaded_version"].initial = current_version(self.instance.pk)
+        if self.instance.pk is None or self.is_bound:
+            return
+        # From the database, not the instance: a revision being restored has an old number.
+        self.fields["loaded_version"].initial = current_version(self.instance.pk)
         revision = to_historic(self.instance)
-        if revision is not None and not self.is_bound:
-            # A revision being restored: its contacts and people, not today's.
+        if revision is not None:
+            # A revision being restored: its contacts and people quoted, not today's.
             for name in ("contacts", "quoted_people"):
                 if name in self.fields:
                     self.initial[name] = revision_links(revision, name)
@@ -65,7 +66,7 @@ def current_version(pk, lock=False):
 
 def stale_message(pk, loaded):
     history = PressRelease.history.filter(id=pk).select_related("history_user")
-    newer = list(history.filter(version__gt=loaded or 0))
+    newer = list(history.filter(version__gt=loaded)) if loaded is not None else []
     if not newer:
         return _(
             "Someone else saved this release after you opened it. Your text is still below: "

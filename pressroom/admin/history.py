@@ -22,6 +22,19 @@ from .state import GENEVA, moment
 NOT_COMPARED = ("version", "updated_at", "created_at", *PressRelease.version_fields)
 
 
+# The model's order (the form's, near enough): each field, then its languages in the site's order.
+def field_order():
+    order = {}
+    for field in PressRelease._meta.get_fields():
+        if field.concrete or field.many_to_many:
+            order.setdefault(field.name, len(order))
+            order.setdefault(getattr(field, "attname", field.name), len(order))
+    return order
+
+
+FIELD_ORDER = field_order()
+
+
 @dataclass
 class Change:
     language: str  # "" for the fields shared by all languages
@@ -48,7 +61,8 @@ def changes(old, new):
     """simple-history's changes from `old` to `new`, but an empty text stays empty whether it is
     stored as NULL or as '' (a form saves '' where an import left NULL)."""
     delta = new.diff_against(old, excluded_fields=NOT_COMPARED, foreign_keys_are_objs=True)
-    return [c for c in delta.changes if c.old not in (None, "") or c.new not in (None, "")]
+    found = [c for c in delta.changes if c.old not in (None, "") or c.new not in (None, "")]
+    return sorted(found, key=lambda change: FIELD_ORDER.get(change.field, len(FIELD_ORDER)))
 
 
 def changed_fields(old, new):

@@ -17,7 +17,6 @@ from .history import changed_fields, revision_diff
 class ReleaseHistoryAdmin(SimpleHistoryAdmin):
     object_history_list_template = "admin/pressroom/pressrelease/history_list.html"
 
-
     def get_urls(self):
         compare = path(
             "<path:object_id>/history/compare/",

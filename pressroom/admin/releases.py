@@ -12,7 +12,7 @@ from iom_cms.translated import LANGUAGE_CODES
 
 from .. import cache as page_cache
 from ..models import PressRelease, Topic
-from ..workflow import can_publish, keep_publication, release_set_status
+from ..workflow import can_publish, keep_publication, record_lists, release_set_status
 from .editorial import EditorialReleaseAdmin  # also registers corrections and preview links
 from .filters import LanguageAvailableFilter, TopicFilter
 from .forms import PressReleaseAdminForm
@@ -81,6 +81,15 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         super().save_model(request, obj, form, change)
         # Public pages may be cached (pressroom/cache.py): every change clears them once committed.
         page_cache.clear_on_commit()
+
+    def save_related(self, request, form, formsets, change):
+        release = form.instance
+        release.skip_history_when_saving = True  # the lists go into the save's own revision
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            del release.skip_history_when_saving
+        record_lists(release)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

@@ -40,11 +40,15 @@ def test_every_save_in_the_admin_keeps_a_revision_with_who_and_when(publisher_cl
     assert timezone.now() - latest.history_date < datetime.timedelta(minutes=1)
 
 
-def test_a_revision_keeps_the_media_contacts(publisher_client):
-    contact = MediaContactFactory(name="Paul Dillon")
-    release = PressReleaseFactory(published_at=YESTERDAY)
-    edit(publisher_client, release, contacts=[contact.pk])
-    assert [row.mediacontact for row in release.history.first().contacts.all()] == [contact]
+def test_one_save_is_one_revision_with_the_media_contacts_of_that_save(publisher_client):
+    before, after = MediaContactFactory(name="Paul Dillon"), MediaContactFactory()
+    release = PressReleaseFactory(published_at=YESTERDAY, contacts=[before])
+    count = release.history.count()
+    edit(publisher_client, release, contacts=[after.pk])
+    assert release.history.count() == count + 1
+    latest, previous = release.history.all()[:2]
+    assert [row.mediacontact for row in latest.contacts.all()] == [after]
+    assert [row.mediacontact for row in previous.contacts.all()] == [before]
 
 
 def test_the_history_page_shows_who_changed_which_fields(publisher_client):
@@ -61,18 +65,26 @@ def test_two_revisions_are_compared_field_by_field_and_by_language(
     publisher_client, django_assert_num_queries,
 ):
     release = PressReleaseFactory(published_at=YESTERDAY, english=True, title_en="Old words here")
-    edit(publisher_client, release, title_en="New words here", kind="statement")
-    new, old = release.history.all()[:2]
-    with django_assert_num_queries(12):  # the same however many fields changed
+    contact = MediaContactFactory(name="Paul Dillon", office_fr="Genève")
+    edit(
+        publisher_client, release,
+        title_en="New words here", kind="statement", contacts=[contact.pk],
+    )
+    new, old = release.history.first(), release.history.last()
+    # The same however many fields changed: two per list of related rows that differs.
+    with django_assert_num_queries(14):
         response = publisher_client.get(
             url("compare", release.pk), {"old": old.pk, "new": new.pk}
         )
     assert response.status_code == 200
     sections = response.context["sections"]
     assert [section["title"] for section in sections] == ["Toutes les langues", "anglais"]
-    [kind] = sections[0]["rows"]
+    kind, contacts = sections[0]["rows"]
     assert (kind.label, kind.old, kind.new) == (
         "Type", "<del>Communiqué de presse</del>", "<ins>Déclaration</ins>"
+    )
+    assert (contacts.label, contacts.old, contacts.new) == (
+        "Contacts presse", "", "<ins>Paul Dillon (Genève)</ins>"
     )
     [title] = sections[1]["rows"]
     assert title.old == "<del>Old</del> words here"
@@ -141,3 +153,10 @@ def test_a_malformed_history_address_is_not_found_rather_than_an_error(
     response = publisher_client.get(address.format(pk=release.pk), follow=True)
     assert response.redirect_chain[-1][0] == "/admin/"
     assert "n’existe pas" in [str(m) for m in response.context["messages"]][0]
+
+
+def test_a_writer_sees_the_history_of_a_release(writer_client):
+    release = PressReleaseFactory()
+    response = writer_client.get(url("history", release.pk))
+    assert response.status_code == 200
+    assert 'name="new"' in response.content.decode()

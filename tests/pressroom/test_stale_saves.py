@@ -82,6 +82,7 @@ def test_a_form_without_its_version_is_refused(publisher_client):
     del data["loaded_version"]
     response = publisher_client.post(change_url(release), data)
     assert response.status_code == 200
-    assert response.context["adminform"].form.non_field_errors()
+    [error] = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("Quelqu’un d’autre a enregistré ce communiqué")
     release.refresh_from_db()
     assert release.title_fr != "Sans version"

@@ -1,12 +1,11 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from pressroom.models import PressRelease
-from tests.factories import PressReleaseFactory
+from tests.factories import PressReleaseFactory, editorial_group
 from tests.pressroom.admin_forms import form_data
 from tests.pressroom.test_admin import ADD_URL, LIST_URL, release_form
 
@@ -20,9 +19,7 @@ def change_url(release):
 
 
 def permissions(group_name):
-    return set(
-        Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)
-    )
+    return set(editorial_group(group_name).permissions.values_list("codename", flat=True))
 
 
 def test_the_migration_makes_writers_who_cannot_publish_and_publishers_who_can():
