@@ -83,12 +83,12 @@ class Feature(models.Model):
     def __str__(self):
         return str(self.target) if self.target else "–"
 
+    def get_absolute_url(self):
+        return self.target.get_absolute_url()
+
     @property
     def target(self):
         return self.release or self.event or self.page
-
-    def get_absolute_url(self):
-        return self.target.get_absolute_url()
 
     def card(self, language):
         """What the home page shows, each text with the language it is written in."""

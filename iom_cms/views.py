@@ -11,9 +11,9 @@ from pressroom.models import PressRelease
 
 from .features import Feature
 from .models import Page
+from .translated import LANGUAGE_CODES, in_any_language
 
 FEATURED_ON_HOME = 4
-from .translated import LANGUAGE_CODES, in_any_language
 
 
 def robots_txt(request):

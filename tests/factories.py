@@ -265,3 +265,16 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     member_states = 175
     countries_present = 171
     figures_checked_on = datetime.date(2024, 5, 23)
+
+
+# --- site: featured items on the home page ------------------------------------------------------
+
+
+class FeatureFactory(factory.django.DjangoModelFactory):
+    """A featured public release; pass `release=None, event=…` (or `page=…`) for another kind."""
+
+    class Meta:
+        model = "iom_cms.Feature"
+
+    release = factory.SubFactory(PressReleaseFactory)
+    order = factory.Sequence(lambda n: n)

@@ -4,9 +4,9 @@ JSON-LD structured data (rules in iom_cms.metadata and iom_cms.structured_data).
 from django import template
 from django.templatetags.static import static
 from django.utils import translation
-from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from pressroom.models import PressRelease
 
@@ -14,6 +14,10 @@ from .. import metadata, structured_data
 
 register = template.Library()
 
+DEFAULT_DESCRIPTION = _lazy(
+    "News, press releases and information from the International Organization for Migration, "
+    "the UN migration agency."
+)
 DEFAULT_IMAGE = "img/iom-share.png"  # 1200 × 630, what link previews expect
 DEFAULT_IMAGE_SIZE = (1200, 630)
 
@@ -25,7 +29,9 @@ class CaptureNode(template.Node):
 
     def render(self, context):
         # Blocks inside stay overridable: a child's {% block title %} fills the captured text.
-        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))
+        # What a template rendered is already escaped: marking it safe avoids escaping twice.
+        text = " ".join(self.nodelist.render(context).split())
+        context[self.name] = mark_safe(text)  # noqa: S308
         return ""
 
 
@@ -71,7 +77,7 @@ def head_metadata(context, title, description):
     return {
         **links,
         "title": title,
-        "description": description,
+        "description": description or DEFAULT_DESCRIPTION,
         "site_name": _("IOM – International Organization for Migration"),
         "type": "article" if is_article else "website",
         "article": item if is_article else None,
@@ -87,6 +93,6 @@ def json_ld(context):
     )
     if data is None:
         return ""
-    return mark_safe(strip_spaces_between_tags(
-        f'<script type="application/ld+json">{structured_data.dumps(data)}</script>'
-    ))
+    # dumps() escapes <, > and &: nothing in the data can end the element.
+    script = f'<script type="application/ld+json">{structured_data.dumps(data)}</script>'
+    return mark_safe(script)  # noqa: S308
