@@ -8,7 +8,8 @@ One rule for every page type, read from what the views already put in the contex
 - `form`: the GET form of a list (finder, events, a unit's "holders on" date). The canonical
   address of a filtered list keeps the filters that form knows, in the form's order, and drops
   everything else: `page` (a moving window over a list whose first page is the one to index)
-  and unknown parameters (utm_source, fbclid…, which would make duplicates). A filtered list
+  and unknown parameters (utm_source, fbclid…, which would make duplicates), as well as empty
+  and default values (a submitted form sends `q=&sort=newest`). A filtered list
   is content of its own that journalists share (all releases on climate), so it stays its own
   canonical page rather than pointing to the unfiltered list.
 """
@@ -30,12 +31,15 @@ def canonical_query(request, form):
     if form is None or not request.GET:
         return ""
     pairs = []
-    for name in form.fields:
-        if name in DROPPED_PARAMETERS:
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)  # a form may name its parameters (the finder's from/to)
+        if key in DROPPED_PARAMETERS:
             continue
-        for value in sorted(set(request.GET.getlist(name))):
-            if value.strip():
-                pairs.append((name, value))
+        default = "" if field.initial is None else str(field.initial)
+        for value in sorted(set(request.GET.getlist(key))):
+            # An empty or default value filters nothing: the same list as without it.
+            if value.strip() and value != default:
+                pairs.append((key, value))
     return urlencode(pairs)
 
 

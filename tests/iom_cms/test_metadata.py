@@ -104,9 +104,11 @@ def test_a_filtered_list_keeps_its_filters_but_not_the_page_or_unknown_parameter
     TopicFactory(slug="climate")
     TopicFactory(slug="health")
     PressReleaseFactory()
-    page = head(client, "/fr/communiques/?utm_source=x&topic=health&topic=climate&page=1&kind=")
-    assert page.canonical() == f"{BASE}/fr/communiques/?topic=climate&topic=health"
-    assert page.alternates()["en"] == f"{BASE}/en/press-releases/?topic=climate&topic=health"
+    page = head(client, "/fr/communiques/?utm_source=x&to=2024-12-31&topic=health&q="
+                        "&topic=climate&page=1&kind=&from=2024-01-01")
+    query = "topic=climate&topic=health&from=2024-01-01&to=2024-12-31"
+    assert page.canonical() == f"{BASE}/fr/communiques/?{query}"
+    assert page.alternates()["en"] == f"{BASE}/en/press-releases/?{query}"
 
 
 def test_a_release_is_an_article_with_its_image_and_alt_text(client, tmp_path):
