@@ -1,6 +1,6 @@
 """schema.org descriptions of pages as JSON-LD: NewsArticle, Event, and the Organization on the
 home page. Built as dicts and serialised by json, with <, > and & escaped (as Django's
-json_script does), so no text an editor types can close the <script> element."""
+json_script does; ' as well), so no text an editor types can close the <script> element."""
 
 import json
 
@@ -27,7 +27,8 @@ ATTENDANCE_MODES = {
     Event.Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
     Event.Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
-ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# Quotes too, though harmless in a data block, so that no page shows an editor's quote raw.
+ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026", ord("'"): "\\u0027"}
 
 
 def dumps(data):

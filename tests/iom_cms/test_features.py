@@ -29,7 +29,7 @@ def test_a_feature_must_point_to_exactly_one_item():
 
 def test_a_feature_pointing_to_nothing_is_refused_with_a_message():
     feature = Feature(order=1)
-    with pytest.raises(ValidationError, match="exactly one press release, event or page"):
+    with pytest.raises(ValidationError, match="exactement un communiqué, un événement ou une page"):
         feature.full_clean()
 
 
@@ -115,5 +115,5 @@ def test_the_admin_explains_a_feature_with_two_targets(admin_client):
         "release": PressReleaseFactory().pk, "event": EventFactory().pk, "order": 1,
     })
     assert response.status_code == 200
-    assert "exactly one press release, event or page" in response.content.decode()
+    assert "exactement un communiqué, un événement ou une page" in response.content.decode()
     assert not Feature.objects.exists()
