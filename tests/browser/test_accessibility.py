@@ -2,13 +2,17 @@
 2.2 A and AA rules, in the three languages, on a phone and a desktop screen. The same visits
 write screenshots to var/screenshots/ (gitignored) for people to look at."""
 
+import io
 import os
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from tests.factories import (
     EventFactory,
+    FeatureFactory,
     PageFactory,
     PressReleaseFactory,
     ProfileFactory,
@@ -33,6 +37,12 @@ def axe_script():
     return str(AXE)
 
 
+def photo():
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 800), (70, 110, 160)).save(out, "JPEG")
+    return SimpleUploadedFile("photo.jpg", out.getvalue(), content_type="image/jpeg")
+
+
 @pytest.fixture
 def site_content():
     """One item of each kind, in the three languages where it has versions."""
@@ -40,10 +50,16 @@ def site_content():
     topic = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
     release = PressReleaseFactory(
         slug_fr="inondations", english=True, slug_en="floods", spanish=True, slug_es="crecidas",
-        topics=[topic],
+        topics=[topic], image_alt_fr="Des familles devant un centre d'accueil",
+        image_alt_en="Families outside a reception centre",
+        image_alt_es="Familias delante de un centro de acogida",
     )
+    release.image = photo()
+    release.save()
     event = EventFactory(english=True, slug="dialogue")
     page = PageFactory(title_es="Página", slug_es="pagina", body_es="<p>El texto.</p>")
+    FeatureFactory(release=release, heading_en="A featured release")
+    FeatureFactory(release=None, event=event)
     parent = UnitFactory(slug="management")
     UnitFactory(slug="media", parent=parent)
     return {"release": release, "event": event, "page": page}
