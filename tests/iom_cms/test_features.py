@@ -106,8 +106,11 @@ def test_staff_feature_an_item_in_the_admin(admin_client):
     })
     assert response.status_code == 302
     assert Feature.objects.get().release == release
+    FeatureFactory(release=PressReleaseFactory(title_fr="Encore un brouillon", draft=True))
     listing = admin_client.get("/admin/iom_cms/feature/").content.decode()
-    assert "À la une" in listing
+    assert "À la une" in listing and "Encore un brouillon" in listing
+    # Which features the home page shows now: the public one, not the draft's.
+    assert listing.count('alt="True"') == 1 and listing.count('alt="False"') == 1
 
 
 def test_the_admin_explains_a_feature_with_two_targets(admin_client):
