@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -120,3 +121,17 @@ def test_the_admin_explains_a_feature_with_two_targets(admin_client):
     assert response.status_code == 200
     assert "exactement un communiqué, un événement ou une page" in response.content.decode()
     assert not Feature.objects.exists()
+
+
+def test_the_demo_features_the_idm_release_and_event_once(client, settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    for _ in range(2):  # idempotent
+        call_command("load_demo", stdout=io.StringIO())
+    features = list(Feature.objects.public())
+    assert [bool(f.release) for f in features] == [True, False]
+    assert features[0].release.title_fr.startswith("L'OIM a accueilli à New York")
+    assert features[1].event.slug == "idm-2024-new-york"
+    section = featured_section(client.get("/en/").content.decode())
+    assert "International Dialogue on Migration 2024" in section
