@@ -1,9 +1,10 @@
 from django.contrib import admin
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from .features import TARGETS, Feature, FeatureCard
 from .models import Page
 from .translated import LANGUAGE_CODES
 
@@ -42,3 +43,27 @@ class PageAdmin(TabbedTranslationAdmin):
         if db_field.name == "parent":
             kwargs["queryset"] = Page.objects.filter(parent=None)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Feature)
+class FeatureAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "kind", "order", "is_public")
+    list_editable = ("order",)
+    autocomplete_fields = ("release", "event", "page")
+    fields = ("release", "event", "page", "heading", "blurb", "order")
+
+    def get_queryset(self, request):
+        shown = Feature.objects.public().filter(pk=OuterRef("pk"))
+        return (
+            super().get_queryset(request)
+            .select_related("release", "event", "page__parent")
+            .annotate(shown_now=Exists(shown))
+        )
+
+    @admin.display(description=_("type"))
+    def kind(self, feature):
+        return FeatureCard.KINDS[next(name for name in TARGETS if getattr(feature, name))]
+
+    @admin.display(description=_("shown now"), boolean=True)
+    def is_public(self, feature):
+        return feature.shown_now

@@ -3,10 +3,18 @@
 The French texts of "Qui sommes nous" and "Notre travail" are the seed page's, word for word;
 the other pages carry short descriptions of the sections, in the three languages. "Qui sommes
 nous", the press releases and the events lead to their parts of the site (`section`).
+The home page features the IDM 2024 release and its event.
 """
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from events.demo import IDM_NEW_YORK_SLUG
+from events.models import Event
+from pressroom.demo import FR, IDM
+from pressroom.models import PressRelease
+
+from .features import Feature
 from .models import Page
 
 # (key, parent key, section, {language: (title, slug, body)})
@@ -176,5 +184,18 @@ def load(*, stdout=None):
             page.save()
             created += 1
         pages[key] = page
+    features = _feature_idm()
     if stdout:
-        stdout.write(f"Pages: {len(pages)}, {created} created.")
+        stdout.write(f"Pages: {len(pages)}, {created} created. Featured items: {features}.")
+
+
+def _feature_idm():
+    """The IDM release and the IDM event first on the home page, once each."""
+    targets = [
+        {"release": PressRelease.objects.filter(slug_fr=slugify(IDM[FR]["title"])).first()},
+        {"event": Event.objects.filter(slug=IDM_NEW_YORK_SLUG).first()},
+    ]
+    for order, target in enumerate(targets, start=1):
+        if None not in target.values():
+            Feature.objects.get_or_create(**target, defaults={"order": order})
+    return Feature.objects.count()

@@ -145,3 +145,7 @@ class Page(TranslatedContent, models.Model):
                 raise ValidationError(
                     {f"slug_{code}": _("This address is already used by another part of the site.")}
                 )
+
+
+# Featured content for the home page lives in its own module; imported here so Django finds it.
+from .features import Feature  # noqa: E402,F401

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from .features import Feature
 from .models import Page
 
 
@@ -8,3 +9,8 @@ class PageTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "body")
     # Missing translations are NULL, so the per-language unique slugs allow many of them.
     empty_values = {"slug": None}
+
+
+@register(Feature)
+class FeatureTranslationOptions(TranslationOptions):
+    fields = ("heading", "blurb")

@@ -9,8 +9,11 @@ from events.models import Event
 from organisation.models import Profile
 from pressroom.models import PressRelease
 
+from .features import Feature
 from .models import Page
 from .translated import LANGUAGE_CODES, in_any_language
+
+FEATURED_ON_HOME = 4
 
 
 def robots_txt(request):
@@ -28,12 +31,16 @@ def robots_txt(request):
 
 
 class HomeView(TemplateView):
-    """The latest public releases, the next events and the organisation's key figures."""
+    """What editors feature, the latest public releases, the next events and the organisation's
+    key figures."""
 
     template_name = "iom_cms/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        language = translation.get_language()
+        features = Feature.objects.public().select_related("release", "event", "page__parent")
+        context["features"] = [feature.card(language) for feature in features[:FEATURED_ON_HOME]]
         context["latest_releases"] = PressRelease.objects.published().prefetch_related("topics")[:6]
         context["upcoming_events"] = (
             Event.objects.published().upcoming().select_related("series")[:3]

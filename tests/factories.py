@@ -326,3 +326,15 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     text_fr = "Le nombre de participants était de 1 200, et non 12 000."
     text_en = "The number of participants was 1,200, not 12,000."
 
+
+# --- site: featured items on the home page ------------------------------------------------------
+
+
+class FeatureFactory(factory.django.DjangoModelFactory):
+    """A featured public release; pass `release=None, event=…` (or `page=…`) for another kind."""
+
+    class Meta:
+        model = "iom_cms.Feature"
+
+    release = factory.SubFactory(PressReleaseFactory)
+    order = factory.Sequence(lambda n: n)

