@@ -116,3 +116,5 @@ class FeatureCard:
         release = feature.release
         self.image = release.image if release and release.image else None
         self.image_alt = version.image_alt if self.image else ""
+        # Stored with the release: reading image.width would open the file on every page.
+        self.image_size = (release.image_width, release.image_height) if self.image else None

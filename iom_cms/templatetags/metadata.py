@@ -52,8 +52,9 @@ def _image(request, item, language):
         return {
             "url": request.build_absolute_uri(item.image.url),
             "alt": version.image_alt or version.title,
-            "width": item.image.width if item.image.width else None,
-            "height": item.image.height if item.image.width else None,
+            # The stored size: image.width would open the file (and fail if it is missing).
+            "width": item.image_width,
+            "height": item.image_height,
             "large": True,
         }
     width, height = DEFAULT_IMAGE_SIZE
