@@ -24,6 +24,8 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .admin_initial import CheckedInitialData
+
 
 def needs_second_factor(user):
     if user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
@@ -81,6 +83,13 @@ class SiteAdmin(admin.AdminSite):
         if not super().has_permission(request):
             return False
         return request.user.is_verified() or not needs_second_factor(request.user)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every ModelAdmin here ignores malformed initial values in the address (admin_initial).
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, CheckedInitialData):
+            admin_class = type(admin_class.__name__, (CheckedInitialData, admin_class), {})
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         return [

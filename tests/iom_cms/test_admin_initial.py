@@ -1,0 +1,37 @@
+"""An admin "add" page opened with malformed values in its address opens, never a 500."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import SeriesFactory
+
+ADMINS = sorted((model._meta.app_label, model._meta.model_name) for model in admin.site._registry)
+BAD_VALUES = ["abc", "2024-13-45", "1,x", "-1", "\u00e9" * 300]
+
+
+@pytest.mark.parametrize(("app", "model"), ADMINS)
+def test_an_add_page_ignores_values_its_fields_cannot_take(admin_client, app, model):
+    url = reverse(f"admin:{app}_{model}_add")
+    response = admin_client.get(url)
+    # The profile is a single row: once it exists, its add page is refused (403), never a 500.
+    expected = response.status_code
+    names = response.context["adminform"].form.fields if expected == 200 else ["name", "id"]
+    for value in BAD_VALUES:
+        query = "&".join(f"{name}={value}" for name in names)
+        response = admin_client.get(f"{url}?{query}")
+        assert response.status_code == expected, (app, model, value)
+
+
+def test_a_value_the_field_takes_is_kept(admin_client):
+    series = SeriesFactory()
+    url = reverse("admin:events_event_add") + f"?series={series.pk}"
+    form = admin_client.get(url).context["adminform"].form
+    assert form.initial["series"] == str(series.pk)
+
+
+def test_a_malformed_value_is_dropped_from_the_form(admin_client):
+    url = reverse("admin:pressroom_pressrelease_add") + "?event=abc&status=draft"
+    form = admin_client.get(url).context["adminform"].form
+    assert "event" not in form.initial
+    assert form.initial["status"] == "draft"
