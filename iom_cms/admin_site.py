@@ -24,7 +24,7 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_initial import CheckedInitialData
+from .admin_mixins import CheckedInitialData, ClearsPublicPages
 
 
 def needs_second_factor(user):
@@ -85,10 +85,13 @@ class SiteAdmin(admin.AdminSite):
         return request.user.is_verified() or not needs_second_factor(request.user)
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        # Every ModelAdmin here ignores malformed initial values in the address (admin_initial).
+        # Every ModelAdmin here ignores malformed initial values in the address and clears the
+        # public page cache when it changes anything (admin_mixins).
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, CheckedInitialData):
-            admin_class = type(admin_class.__name__, (CheckedInitialData, admin_class), {})
+            admin_class = type(
+                admin_class.__name__, (CheckedInitialData, ClearsPublicPages, admin_class), {}
+            )
         super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):

@@ -1,10 +1,13 @@
-"""An admin "add" page opened with malformed values in its address opens, never a 500."""
+"""What every ModelAdmin does: malformed initial values ignored, the page cache cleared."""
 
 import pytest
 from django.contrib import admin
+from django.core.cache import cache
 from django.urls import reverse
 
-from tests.factories import SeriesFactory
+from pressroom import cache as page_cache
+from tests.factories import EventFactory, SeriesFactory, UnitFactory
+from tests.pressroom.admin_forms import form_data
 
 ADMINS = sorted((model._meta.app_label, model._meta.model_name) for model in admin.site._registry)
 BAD_VALUES = ["abc", "2024-13-45", "1,x", "-1", "\u00e9" * 300]
@@ -35,3 +38,23 @@ def test_a_malformed_value_is_dropped_from_the_form(admin_client):
     form = admin_client.get(url).context["adminform"].form
     assert "event" not in form.initial
     assert form.initial["status"] == "draft"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renaming_an_office_in_the_admin_clears_the_press_rooms_page_cache(admin_client):
+    unit = UnitFactory()
+    before = cache.get(page_cache.GENERATION_KEY)
+    url = reverse("admin:organisation_unit_change", args=[unit.pk])
+    data = form_data(admin_client.get(url), name_en="Renamed office")
+    assert admin_client.post(url, data).status_code == 302
+    assert cache.get(page_cache.GENERATION_KEY) not in (None, before)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_an_event_in_the_admin_clears_the_press_rooms_page_cache(admin_client):
+    event = EventFactory()
+    page_cache.clear()
+    before = cache.get(page_cache.GENERATION_KEY)
+    url = reverse("admin:events_event_delete", args=[event.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert cache.get(page_cache.GENERATION_KEY) != before

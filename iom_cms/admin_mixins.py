@@ -1,0 +1,49 @@
+"""What every ModelAdmin of our admin site does (SiteAdmin.register mixes these in).
+
+CheckedInitialData: initial values from the address of an "add" page (?event=3), checked.
+Django's admin copies every query parameter named like a field into the add form's initial
+data. A value the field cannot take (`?event=abc`, `?published_at=tomorrow`) then breaks the
+widget while the page renders: an autocomplete looks it up as an id, a split date-time widget
+expects a datetime, and the editor gets a 500. Here each value goes through its form field's
+own clean(), and one the field refuses is dropped: the form opens empty there, as it would
+without the parameter.
+"""
+
+from django.core.exceptions import ValidationError
+
+from pressroom import cache as page_cache
+
+
+class CheckedInitialData:
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if not initial:
+            return initial
+        fields = self.get_form(request).base_fields
+        for name in list(initial):
+            field = fields.get(name)
+            if field is None:
+                continue
+            try:
+                field.clean(initial[name])
+            except (ValidationError, TypeError, ValueError):
+                del initial[name]
+        return initial
+
+
+class ClearsPublicPages:
+    """Any change an editor makes in the admin, to any model, clears the public page cache once
+    committed: cached press-room pages show offices, people, events and topics by name, so a
+    renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads."""
+
+    def log_addition(self, request, obj, message):
+        page_cache.clear_on_commit()
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        page_cache.clear_on_commit()
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        page_cache.clear_on_commit()
+        return super().log_deletions(request, queryset)
