@@ -3,12 +3,12 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from .finder import PER_PAGE
 from .forms import ReleaseFilterForm
+from .listing import page_rows
 
 
 class BadFilter(Exception):
@@ -54,16 +54,16 @@ class ReleaseFeed(Feed):
         return _("Press releases of the International Organization for Migration (IOM).")
 
     def items(self, form):
-        return form.ordered(form.filtered()).prefetch_related("topics")[:PER_PAGE]
+        return page_rows(form.ordered(form.filtered()), limit=PER_PAGE)
 
     def item_title(self, release):
-        return release.in_language(translation.get_language()).title
+        return release.content.title
 
     def item_description(self, release):
-        return release.in_language(translation.get_language()).lead
+        return release.content.lead
 
     def item_link(self, release):
-        return release.get_absolute_url()
+        return release.url
 
     def item_pubdate(self, release):
         return release.published_at
@@ -72,5 +72,5 @@ class ReleaseFeed(Feed):
         return release.updated_at
 
     def item_categories(self, release):
-        return [topic.name for topic in release.topics.all()]
+        return [topic.name for topic in release.topic_list]
 

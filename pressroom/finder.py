@@ -6,43 +6,38 @@ and the number of releases:
      one grouped query, or, when the filter allows, from the tallies PostgreSQL keeps
      (pressroom/tally.py: past months there, this month on the releases),
   2. counts by topic (likewise), then those topics, named in the reader's language,
-  3. the ids of the page, found on the index alone, and the rows of those 20 releases,
-  4. their topics (prefetched).
+  3. the rows of the page's 20 releases, their ids found on the index alone
+     (pressroom/listing.py; their topics come with them on PostgreSQL).
 """
 
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
-from iom_cms.translated import LANGUAGE_CODES
-
-from . import search, tally
+from . import tally
+from .listing import TopicIds, page_rows, topic_ids_kept
 from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
-# What a list never shows: left in the database (a body is about 3,000 characters a language).
-UNLISTED_FIELDS = [
-    f"{name}{suffix}"
-    for name in ("body", "note_to_editors", "image_caption", "image_alt")
-    for suffix in ["", *(f"_{code}" for code in LANGUAGE_CODES)]
-]
 
 
 class Finder:
     def __init__(self, form):
         assert form.is_valid(), "the view answers a bad filter before asking the finder"
         self.form = form
-        self.releases = form.filtered()
+        self.at = timezone.now()
+        self.releases = form.filtered(PressRelease.objects.published(at=self.at))
 
     # --- counts ---------------------------------------------------------------------------------
 
     @cached_property
     def _tally(self):
-        return tally.TallyCounts(self.form, self.releases) if tally.usable(self.form) else None
+        return tally.TallyCounts(self.form, self.at) if tally.usable(self.form) else None
 
     @cached_property
     def _counts(self):
@@ -93,44 +88,58 @@ class Finder:
         """The topics of the releases found, each with its `count`, in the reader's language."""
         counts = self._tally.topic_counts() if self._tally else None
         if counts is None:
-            links = TaggedRelease.objects.filter(content_object__in=self.releases)
-            counts = dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+            counts = self._topic_counts_on_releases()
         topics = Topic.objects.filter(pk__in=[pk for pk, count in counts.items() if count])
         topics = list(topics.order_by(f"name_{translation.get_language()}", "slug"))
         for topic in topics:
             topic.count = counts[topic.pk]
         return topics
 
+    def _topic_counts_on_releases(self):
+        """{topic id: count} of the releases found. On PostgreSQL, from the topic ids each row
+        keeps (migration 0009), in the rows read anyway: looking up the links of thousands of
+        hits of a broad word search took longer than the search."""
+        if not topic_ids_kept():
+            links = TaggedRelease.objects.filter(content_object__in=self.releases)
+            return dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+        found = self.releases.annotate(found_topics=TopicIds()).values("found_topics").order_by()
+        sql, params = found.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # `sql` is Django's own, its values in `params`.
+            cursor.execute(
+                f"SELECT topic, count(*) FROM ({sql}) AS found, "  # noqa: S608
+                "unnest(found.found_topics) AS topic GROUP BY topic",
+                params,
+            )
+            return dict(cursor.fetchall())
+
     # --- one page -------------------------------------------------------------------------------
 
-    def paginator(self):
-        return FinderPaginator(self, PER_PAGE)
+    def paginator(self, with_topics=True):
+        """`with_topics`: the facets' topics are wanted anyway (the page); else (the API) the
+        page's topics are read on their own."""
+        return FinderPaginator(self, PER_PAGE, with_topics)
 
 
 class FinderPaginator(Paginator):
     """Numbered pages that count once (the facets' total) and find a page's releases on the
     index alone, then read only those rows: page 500 costs little more than page 1."""
 
-    def __init__(self, finder, per_page):
+    def __init__(self, finder, per_page, with_topics):
         super().__init__(finder.releases, per_page)
         self.finder = finder
         self.count = finder.count
+        # The facets name every topic of the releases found: the page's come from there.
+        self.with_topics = with_topics
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         form = self.finder.form
         ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
-        rows = (
-            form.ordered(PressRelease.objects.filter(pk__in=ids))
-            .defer(*UNLISTED_FIELDS).select_related("issuing_unit").prefetch_related("topics")
-        )
-        if form.words:
-            language = translation.get_language()
-            rows = rows.annotate(passage=search.passage(form.words, language))
-        releases = list(rows)
-        for release in releases:
-            release.passage_html = search.highlighted(getattr(release, "passage", ""))
+        rows = form.ordered(PressRelease.objects.filter(pk__in=ids))
+        topics = {topic.pk: topic for topic in self.finder.topics} if self.with_topics else None
+        releases = page_rows(rows, words=form.words, topics=topics)
         return self._get_page(releases, number, self)
 
 
