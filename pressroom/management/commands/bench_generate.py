@@ -77,11 +77,13 @@ class Command(BaseCommand):
 
     def _without_search_indexes(self, generate):
         """GIN indexes are built much faster once than row by row, and the tallies (migration
-        0005) recounted once than kept up to date release by release."""
+        0005) and the releases' topic ids (0009) recounted once than kept up to date release by
+        release."""
         if connection.vendor != "postgresql":
             return generate()
         triggers = [("pressroom_pressrelease", "release_tally_write"),
-                    ("pressroom_taggedrelease", "taggedrelease_tally")]
+                    ("pressroom_taggedrelease", "taggedrelease_tally"),
+                    ("pressroom_taggedrelease", "taggedrelease_topic_ids")]
         with connection.cursor() as cursor:
             for code in CONFIGS:
                 cursor.execute(f"DROP INDEX IF EXISTS release_search_{code}")
@@ -95,6 +97,7 @@ class Command(BaseCommand):
                     cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
         with connection.cursor() as cursor:
             cursor.execute("SELECT pressroom_tally_rebuild()")
+            cursor.execute("SELECT pressroom_topic_ids_rebuild()")
             cursor.execute("SET maintenance_work_mem = '512MB'")
             for code in CONFIGS:
                 cursor.execute(

@@ -1,0 +1,83 @@
+"""The columns PostgreSQL keeps for the finder's broad searches (migration 0009): each release's
+topic ids, and the small title-and-lead document that ranks the hits."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
+
+from pressroom.finder import Finder
+from pressroom.forms import ReleaseFilterForm
+from pressroom.models import PressRelease, TaggedRelease
+from tests.factories import PressReleaseFactory, TopicFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="columns made on PostgreSQL"),
+]
+
+
+def kept_topic_ids():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, topic_ids FROM pressroom_pressrelease")
+        return {pk: sorted(ids) for pk, ids in cursor.fetchall() if ids}
+
+
+def linked_topic_ids():
+    links = {}
+    for release, topic in TaggedRelease.objects.values_list("content_object_id", "tag_id"):
+        links.setdefault(release, []).append(topic)
+    return {pk: sorted(ids) for pk, ids in links.items()}
+
+
+def test_each_release_keeps_the_ids_of_its_topics_through_every_change():
+    topics = TopicFactory.create_batch(4)
+    first = PressReleaseFactory(topics=topics[:2])
+    second = PressReleaseFactory(topics=topics[1:])
+    third = PressReleaseFactory(topics=[topics[0]])
+    assert kept_topic_ids() == linked_topic_ids()
+    first.topics.set([topics[3]])
+    second.topics.remove(topics[2])
+    TaggedRelease.objects.filter(content_object=third).update(tag=topics[2])
+    topics[1].delete()
+    assert kept_topic_ids() == linked_topic_ids() == {
+        first.pk: [topics[3].pk], second.pk: [topics[3].pk], third.pk: [topics[2].pk]
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE pressroom_pressrelease SET topic_ids = '{}'")
+        cursor.execute("SELECT pressroom_topic_ids_rebuild()")
+    assert kept_topic_ids() == linked_topic_ids()
+
+
+def test_the_topics_of_a_word_search_are_counted_as_their_links_give():
+    topics = TopicFactory.create_batch(3)
+    for index in range(9):
+        PressReleaseFactory(title_fr=f"Sécheresse {index}", topics=topics[: index % 4])
+    PressReleaseFactory(title_fr="Sécheresse cachée", draft=True, topics=topics)
+    PressReleaseFactory(title_fr="Autre chose", topics=topics)
+    form = ReleaseFilterForm({"q": "sécheresse"})
+    assert form.is_valid()
+    counted = {topic.slug: topic.count for topic in Finder(form).topics}
+    public = PressRelease.objects.published().filter(title_fr__startswith="Sécheresse ")
+    expected = dict(
+        TaggedRelease.objects.filter(content_object__in=public)
+        .values_list("tag__slug").annotate(n=Count("pk"))
+    )
+    assert counted == expected == {topics[0].slug: 6, topics[1].slug: 4, topics[2].slug: 2}
+
+
+def test_hits_are_ranked_on_title_then_lead_and_body_only_hits_come_newest_first(client):
+    now = timezone.now()
+    PressReleaseFactory(title_fr="Rapport", body_fr="<p>Inondations.</p>",
+                        published_at=now - datetime.timedelta(days=1))
+    PressReleaseFactory(title_fr="Ancien rapport", body_fr="<p>Inondations.</p>",
+                        published_at=now - datetime.timedelta(days=300))
+    PressReleaseFactory(title_fr="Bilan", lead_fr="Les inondations continuent.",
+                        published_at=now - datetime.timedelta(days=200))
+    PressReleaseFactory(title_fr="Inondations au Sahel",
+                        published_at=now - datetime.timedelta(days=400))
+    response = client.get("/fr/communiques/", {"q": "inondations"})
+    titles = [release.title_fr for release in response.context["object_list"]]
+    assert titles == ["Inondations au Sahel", "Bilan", "Rapport", "Ancien rapport"]
