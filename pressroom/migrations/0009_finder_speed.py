@@ -72,6 +72,9 @@ def add_columns(apps, schema_editor):
         return
     # One statement: the table is rewritten once for the three columns.
     columns = [HEAD_SQL.format(code=code, config=config) for code, config in CONFIGS.items()]
+    # Kept in the row (compressed if need be): PostgreSQL would otherwise move them out of a
+    # wide row first, and ranking would read one TOAST entry per hit and language.
+    columns += [f"ALTER COLUMN search_head_{code} SET STORAGE MAIN" for code in CONFIGS]
     schema_editor.execute("ALTER TABLE pressroom_pressrelease " + ",".join(columns))
     schema_editor.execute(TOPICS_SQL)
 
