@@ -2,10 +2,10 @@
 
 The page, the feed and the API build on it. A page costs the same few queries whatever the filter
 and the number of releases:
-  1. counts by year (or by month within a chosen year) and type: those facets and the total, in
-     one grouped query, or, when the filter allows, from the tallies PostgreSQL keeps
-     (pressroom/tally.py: past months there, this month on the releases),
-  2. counts by topic (likewise), then those topics, named in the reader's language,
+  1. counts by year (or by month within a chosen year) and type, which give the total too, and
+     counts by topic: one statement on PostgreSQL (pressroom/counts.py), from the tallies
+     PostgreSQL keeps when the filter allows (pressroom/tally.py), else from the releases,
+  2. the topics counted, named in the reader's language,
   3. the rows of the page's 20 releases, their ids found on the index alone
      (pressroom/listing.py; their topics come with them on PostgreSQL).
 """
@@ -19,8 +19,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
-from . import tally
-from .listing import TopicIds, page_rows, topic_ids_kept
+from . import counts, tally
+from .listing import page_rows
 from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
@@ -40,18 +40,26 @@ class Finder:
         return tally.TallyCounts(self.form, self.at) if tally.usable(self.form) else None
 
     @cached_property
-    def _counts(self):
-        """[(year, month or None, kind, count)] for the current filter: one grouped query."""
-        if self._tally:
-            return self._tally.periods()
+    def _count_rows(self):
+        """([(year, month or None, kind, count)], {topic id: count}) for the current filter."""
+        by_month = bool(self.form.cleaned_data.get("year"))
+        if connection.vendor == "postgresql":
+            return counts.count(self.releases, self._tally, by_month)
+        # Elsewhere (SQLite, `make run`): two grouped queries on the releases.
         groups = {"year": ExtractYear("published_at")}
-        if self.form.cleaned_data.get("year"):
+        if by_month:
             groups["month"] = ExtractMonth("published_at")
         rows = (
             self.releases.annotate(**groups).values(*groups, "kind")
             .annotate(count=Count("pk")).order_by()
         )
-        return [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
+        periods = [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
+        links = TaggedRelease.objects.filter(content_object__in=self.releases)
+        return periods, dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+
+    @property
+    def _counts(self):
+        return self._count_rows[0]
 
     def _totals(self, position):
         totals = {}
@@ -86,32 +94,12 @@ class Finder:
     @cached_property
     def topics(self):
         """The topics of the releases found, each with its `count`, in the reader's language."""
-        counts = self._tally.topic_counts() if self._tally else None
-        if counts is None:
-            counts = self._topic_counts_on_releases()
+        counts = self._count_rows[1]
         topics = Topic.objects.filter(pk__in=[pk for pk, count in counts.items() if count])
         topics = list(topics.order_by(f"name_{translation.get_language()}", "slug"))
         for topic in topics:
             topic.count = counts[topic.pk]
         return topics
-
-    def _topic_counts_on_releases(self):
-        """{topic id: count} of the releases found. On PostgreSQL, from the topic ids each row
-        keeps (migration 0009), in the rows read anyway: looking up the links of thousands of
-        hits of a broad word search took longer than the search."""
-        if not topic_ids_kept():
-            links = TaggedRelease.objects.filter(content_object__in=self.releases)
-            return dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
-        found = self.releases.annotate(found_topics=TopicIds()).values("found_topics").order_by()
-        sql, params = found.query.sql_with_params()
-        with connection.cursor() as cursor:
-            # `sql` is Django's own, its values in `params`.
-            cursor.execute(
-                f"SELECT topic, count(*) FROM ({sql}) AS found, "  # noqa: S608
-                "unnest(found.found_topics) AS topic GROUP BY topic",
-                params,
-            )
-            return dict(cursor.fetchall())
 
     # --- one page -------------------------------------------------------------------------------
 

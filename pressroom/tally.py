@@ -40,10 +40,9 @@ class TallyCounts:
             PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=at)
         )
 
-    def periods(self):
-        """[(year, month or None, kind, count)]: by month within a chosen year, else by year.
-
-        One query: the tally rows, less the scheduled releases."""
+    def periods_query(self):
+        """(y, m, k, n) rows to add up: by month within a chosen year, else by year; the tally
+        rows, and the scheduled releases counted negatively."""
         by_month = bool(self.data.get("year"))
         tallied = (
             self._rows(self.topic.pk if self.topic else 0, by_month)
@@ -58,17 +57,11 @@ class TallyCounts:
                 m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
             ).values_list("y", "m", "k").annotate(n=-Count("pk")).order_by()
         )
-        counts = {}
-        for year, month, kind, count in tallied.union(scheduled, all=True):
-            key = (year, month or None, kind)
-            counts[key] = counts.get(key, 0) + count
-        return [(*key, count) for key, count in counts.items() if count]
+        return tallied.union(scheduled, all=True)
 
-    def topic_counts(self):
-        """{topic id: count}, or None when the tallies cannot tell (a topic is chosen).
-
-        One query: the tally rows, less the topic links of the scheduled releases.
-        """
+    def topic_counts_query(self):
+        """(topic_id, n) rows to add up, or None when the tallies cannot tell (a topic is
+        chosen): the tally rows, less the topic links of the scheduled releases."""
         if self.topic is not None:
             return None
         tallied = (
@@ -77,12 +70,10 @@ class TallyCounts:
         )
         scheduled = (
             QuerySet(TaggedRelease).filter(content_object__in=self.scheduled.values("pk"))
-            .values_list("tag_id").annotate(n=-Count("pk")).order_by()
+            .annotate(topic_id=F("tag_id")).values_list("topic_id")
+            .annotate(n=-Count("pk")).order_by()
         )
-        counts = {}
-        for topic, count in tallied.union(scheduled, all=True):
-            counts[topic] = counts.get(topic, 0) + count
-        return counts
+        return tallied.union(scheduled, all=True)
 
     def _rows(self, topic_id, by_month):
         """The tally rows of the filter's period: its months when a year is chosen, else every

@@ -26,6 +26,8 @@ ADD COLUMN search_head_{code} tsvector GENERATED ALWAYS AS (
 
 TOPICS_SQL = """
 ALTER TABLE pressroom_pressrelease ADD COLUMN topic_ids bigint[] NOT NULL DEFAULT '{}';
+-- Never moved out of the row (it is small): a wide row would otherwise lose it to TOAST first.
+ALTER TABLE pressroom_pressrelease ALTER COLUMN topic_ids SET STORAGE PLAIN;
 
 CREATE FUNCTION pressroom_release_topic_ids(release bigint) RETURNS void LANGUAGE sql AS $$
     UPDATE pressroom_pressrelease SET topic_ids = ARRAY(

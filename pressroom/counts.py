@@ -1,0 +1,62 @@
+"""The finder's counts in one statement on PostgreSQL: per period and type, and per topic.
+
+From the tallies (pressroom/tally.py) when the filter allows, otherwise from the releases found.
+Counted on the releases, both come from one pass over them (a materialised CTE): a broad word
+search finds thousands of releases, and each pass over them reads thousands of table pages.
+The topics are unnested from the ids each release keeps (`topic_ids`, migration 0009).
+The statement is made of Django's own compiled queries (their values in `params`).
+"""
+
+from django.db import connection
+from django.db.models import F, Value
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from .listing import TopicIds
+
+PERIODS = "SELECT 'p', y::bigint, m::int, k::text, n::bigint FROM ({}) AS periods"
+TOPICS = "SELECT 't', topic_id::bigint, 0, '', n::bigint FROM ({}) AS topics"
+FOUND = """WITH found AS MATERIALIZED ({})
+SELECT 'p', y::bigint, m::int, k::text, count(*) FROM found GROUP BY y, m, k
+UNION ALL
+SELECT 't', topic, 0, '', count(*) FROM found, unnest(found.t) AS topic GROUP BY topic"""
+TOPICS_FOUND = (
+    "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic"
+    " GROUP BY topic"
+)
+
+
+def count(releases, tally, by_month):
+    """([(year, month or None, kind, count)], {topic id: count}) in one query.
+
+    `tally`: a TallyCounts when the filter allows, else None (count `releases`)."""
+    if tally is None:
+        found = releases.annotate(
+            y=ExtractYear("published_at"),
+            m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
+            t=TopicIds(),
+        ).values("y", "m", "k", "t").order_by()
+        sql, params = found.query.sql_with_params()
+        statement = FOUND.format(sql)
+    else:
+        sql, params = tally.periods_query().query.sql_with_params()
+        statement = PERIODS.format(sql)
+        topics = tally.topic_counts_query()
+        if topics is None:  # a topic is chosen: which others go with it, on the releases
+            topics = releases.annotate(t=TopicIds()).values("t").order_by()
+            template = TOPICS_FOUND
+        else:
+            template = TOPICS
+        topic_sql, topic_params = topics.query.sql_with_params()
+        statement += " UNION ALL " + template.format(topic_sql)
+        params = (*params, *topic_params)
+    periods, topic_counts = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for part, first, month, kind, number in cursor.fetchall():
+            if part == "p":
+                key = (first, month or None, kind)
+                periods[key] = periods.get(key, 0) + number
+            else:
+                topic_counts[first] = topic_counts.get(first, 0) + number
+    return [(*key, n) for key, n in periods.items() if n], topic_counts
+
