@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 
 from iom_cms.translated import LANGUAGE_CODES, in_any_language
 
-from . import presenting
+from . import fragments, presenting
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
 from .models import PressRelease, Topic
@@ -26,7 +26,9 @@ class ReleaseListView(TemplateView):
         if not form.is_valid():
             context = {
                 **self.form_context(form, presenting.source_options(form)),
-                "topic_options": [(t.slug, t.name, None, False) for t in Topic.objects.all()],
+                "topic_options_html": fragments.topic_options_html(
+                    [(t.slug, t.name, None, False) for t in Topic.objects.all()]
+                ),
                 "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
             }
             return self.render_to_response(context, status=400)
@@ -48,9 +50,14 @@ class ReleaseListView(TemplateView):
             "summary": summary(finder),
             "active_filters": form.active_filters(),
             "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
-            "topic_options": presenting.topic_options(finder, form),
+            "topic_options_html": fragments.topic_options_html(
+                presenting.topic_options(finder, form)
+            ),
             "archive_links": presenting.archive_links(finder, form),
-            "summaries": presenting.summaries(page.object_list, translation.get_language()),
+            "summaries_html": fragments.summaries_html(
+                presenting.summaries(page.object_list, translation.get_language()),
+                reverse("pressroom:list"), translation.gettext("Topics"),
+            ),
             "page_obj": page,
             "paginator": paginator,
             "object_list": page.object_list,
