@@ -7,10 +7,13 @@ The topics are unnested from the ids each release keeps (`topic_ids`, migration 
 The statement is made of Django's own compiled queries (their values in `params`).
 """
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import F, Value
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from .forms import Sort
 from .listing import TopicIds
 
 PERIODS = "SELECT 'p', y::bigint, m::int, k::text, n::bigint FROM ({}) AS periods"
@@ -18,25 +21,48 @@ TOPICS = "SELECT 't', topic_id::bigint, 0, '', n::bigint FROM ({}) AS topics"
 FOUND = """WITH found AS MATERIALIZED ({})
 SELECT 'p', y::bigint, m::int, k::text, count(*) FROM found GROUP BY y, m, k
 UNION ALL
-SELECT 't', topic, 0, '', count(*) FROM found, unnest(found.t) AS topic GROUP BY topic"""
+SELECT 't', topic, 0, '', count(*) FROM (SELECT unnest(t) AS topic FROM found) AS topics
+GROUP BY topic"""
+# The page's ids, in the order of forms.Sort.ORDERINGS (d: published_at, r: the rank).
+PAGE = "\nUNION ALL\n(SELECT 'i', i, 0, '', 0 FROM found ORDER BY {} LIMIT %s OFFSET %s)"
+ORDER_SQL = {
+    Sort.NEWEST: "d DESC, i DESC", Sort.OLDEST: "d ASC, i ASC",
+    Sort.RELEVANCE: "r DESC, d DESC, i DESC",
+}
+
+
+@dataclass
+class PageOrder:
+    offset: int
+    limit: int
+    sort: str
+    rank: object = None  # the rank expression, when sorted by relevance
+
 TOPICS_FOUND = (
     "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic"
     " GROUP BY topic"
 )
 
 
-def count(releases, tally, by_month):
-    """([(year, month or None, kind, count)], {topic id: count}) in one query.
+def count(releases, tally, by_month, page=None):
+    """([(year, month or None, kind, count)], {topic id: count}[, page ids]) in one query.
 
-    `tally`: a TallyCounts when the filter allows, else None (count `releases`)."""
+    `tally`: a TallyCounts when the filter allows, else None (count `releases`); then, with a
+    `page` (PageOrder), the ids of that page come too, from the same pass."""
+    ids = None
     if tally is None:
         found = releases.annotate(
             y=ExtractYear("published_at"),
             m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
-            t=TopicIds(),
-        ).values("y", "m", "k", "t").order_by()
+            t=TopicIds(), i=F("pk"), d=F("published_at"),
+            r=page.rank if page and page.rank is not None else Value(0.0),
+        ).values("y", "m", "k", "t", "i", "d", "r").order_by()
         sql, params = found.query.sql_with_params()
         statement = FOUND.format(sql)
+        if page and page.offset >= 0:
+            statement += PAGE.format(ORDER_SQL[page.sort])
+            params = (*params, page.limit, page.offset)
+            ids = []
     else:
         sql, params = tally.periods_query().query.sql_with_params()
         statement = PERIODS.format(sql)
@@ -56,7 +82,10 @@ def count(releases, tally, by_month):
             if part == "p":
                 key = (first, month or None, kind)
                 periods[key] = periods.get(key, 0) + number
-            else:
+            elif part == "t":
                 topic_counts[first] = topic_counts.get(first, 0) + number
-    return [(*key, n) for key, n in periods.items() if n], topic_counts
+            else:
+                ids.append(first)
+    periods = [(*key, n) for key, n in periods.items() if n]
+    return (periods, topic_counts) if ids is None else (periods, topic_counts, ids)
 

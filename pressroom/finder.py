@@ -10,6 +10,7 @@ and the number of releases:
      (pressroom/listing.py; their topics come with them on PostgreSQL).
 """
 
+import contextlib
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -19,11 +20,13 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
-from . import counts, tally
+from . import counts, search, tally
+from .forms import Sort
 from .listing import page_rows
 from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
+MAX_PAGE = 10_000_000
 
 
 class Finder:
@@ -32,6 +35,7 @@ class Finder:
         self.form = form
         self.at = timezone.now()
         self.releases = form.filtered(PressRelease.objects.published(at=self.at))
+        self.wanted = None  # (offset, limit) of the page to show, once the paginator knows it
 
     # --- counts ---------------------------------------------------------------------------------
 
@@ -44,7 +48,7 @@ class Finder:
         """([(year, month or None, kind, count)], {topic id: count}) for the current filter."""
         by_month = bool(self.form.cleaned_data.get("year"))
         if connection.vendor == "postgresql":
-            return counts.count(self.releases, self._tally, by_month)
+            return counts.count(self.releases, self._tally, by_month, self._page_order())
         # Elsewhere (SQLite, `make run`): two grouped queries on the releases.
         groups = {"year": ExtractYear("published_at")}
         if by_month:
@@ -60,6 +64,19 @@ class Finder:
     @property
     def _counts(self):
         return self._count_rows[0]
+
+    @property
+    def page_ids(self):
+        """The ids of the page wanted, when they came with the counts; else None."""
+        return self._count_rows[2] if len(self._count_rows) > 2 else None
+
+    def _page_order(self):
+        if self.wanted is None:
+            return None
+        rank = None
+        if self.form.chosen_sort == Sort.RELEVANCE:
+            rank = search.rank(self.form.words, self.form.search_languages())
+        return counts.PageOrder(*self.wanted, sort=self.form.chosen_sort, rank=rank)
 
     def _totals(self, position):
         totals = {}
@@ -116,15 +133,25 @@ class FinderPaginator(Paginator):
     def __init__(self, finder, per_page, with_topics):
         super().__init__(finder.releases, per_page)
         self.finder = finder
-        self.count = finder.count
         # The facets name every topic of the releases found: the page's come from there.
         self.with_topics = with_topics
 
+    @property
+    def count(self):
+        return self.finder.count
+
     def page(self, number):
+        # Said before anything is counted: where the releases are counted (pressroom/counts.py),
+        # the page's ids come with the counts, from the same pass over the releases found.
+        with contextlib.suppress(TypeError, ValueError):
+            if 1 <= int(number) <= MAX_PAGE:  # a page past the end is a 404 below
+                self.finder.wanted = (int(number) - 1) * self.per_page, self.per_page
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         form = self.finder.form
-        ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
+        ids = self.finder.page_ids
+        if ids is None:
+            ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
         rows = form.ordered(PressRelease.objects.filter(pk__in=ids))
         topics = {topic.pk: topic for topic in self.finder.topics} if self.with_topics else None
         releases = page_rows(rows, words=form.words, topics=topics)

@@ -81,3 +81,34 @@ def test_hits_are_ranked_on_title_then_lead_and_body_only_hits_come_newest_first
     response = client.get("/fr/communiques/", {"q": "inondations"})
     titles = [release.title_fr for release in response.context["object_list"]]
     assert titles == ["Inondations au Sahel", "Bilan", "Rapport", "Ancien rapport"]
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "relevance"])
+def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
+    now = timezone.now()
+    for day in range(25):
+        in_title = day % 3 == 0
+        PressReleaseFactory(
+            title_fr=f"{'Inondations' if in_title else 'Rapport'} {day:02d}",
+            lead_fr="Les inondations continuent." if day % 3 == 1 else "Un rapport.",
+            body_fr="<p>Des inondations.</p>", published_at=now - datetime.timedelta(days=day),
+        )
+    PressReleaseFactory(title_fr="Inondations cachées", draft=True)
+    public = list(
+        PressRelease.objects.published().filter(body_fr__contains="inondations")
+        .order_by("-published_at")
+    )
+    if sort == "oldest":
+        public.reverse()
+    if sort == "relevance":  # title, then lead, then body; newest first among equals
+        public.sort(key=lambda r: (not r.title_fr.startswith("Inondations"),
+                                   "inondations" not in r.lead_fr))
+    expected = [release.title_fr for release in public]
+    shown = []
+    for page in ("1", "2"):
+        response = client.get("/fr/communiques/", {"q": "inondations", "sort": sort, "page": page})
+        shown += [release.title_fr for release in response.context["object_list"]]
+    assert shown == expected
+    for page in ("3", "0", "x", "9" * 30):
+        response = client.get("/fr/communiques/", {"q": "inondations", "page": page})
+        assert response.status_code == 404, page
