@@ -10,7 +10,7 @@ version shown), `url`, `topic_list`, `office` and `passage_html`.
 """
 
 from django.db import connection
-from django.db.models import Expression, F, Field
+from django.db.models import BooleanField, Expression, F, Field
 from django.db.models.expressions import Col
 from django.urls import reverse
 from django.utils import translation
@@ -37,6 +37,29 @@ class TopicIds(Expression):
         field.set_attributes_from_name("topic_ids")
         field.model = query.model
         return Col(query.get_initial_alias(), field)
+
+
+class TopicIdsMatch(Expression):
+    """A condition on `topic_ids`: it holds all of `ids` (`@>`), or any of them (`&&`). On its GIN
+    index (migration 0009), PostgreSQL intersects a topic's releases with a year's on the
+    indexes and reads only the releases in both."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, ids, any_of=False, column=None):
+        super().__init__()
+        self.ids, self.any_of, self.column = list(ids), any_of, column or TopicIds()
+
+    def get_source_expressions(self):
+        return [self.column]  # so that the column follows its table's alias into subqueries
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        return f"{column} {'&&' if self.any_of else '@>'} %s::bigint[]", [*params, self.ids]
 
 
 def topic_ids_kept():
