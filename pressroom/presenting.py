@@ -8,7 +8,7 @@ writes them out.
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, Exists, F, OuterRef, QuerySet, Value, When
+from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -83,7 +83,7 @@ def source_options(form, at=None):
     language = translation.get_language()
     public = PressRelease.objects.published(at=at)
     # Plain QuerySets: modeltranslation's would reorder the columns that the union relies on.
-    units = Unit.objects.filter(Exists(public.filter(issuing_unit=OuterRef("pk"))))
+    units = Unit.objects.filter(pk__in=public.values("issuing_unit"))
     offices = (
         QuerySet(Unit, query=units.query.clone())
         .annotate(what=Value("office"), key=F("slug"), label=F(f"name_{language}"))
@@ -93,7 +93,7 @@ def source_options(form, at=None):
         *[When(original_language=code, then=F(f"title_{code}")) for code in LANGUAGE_CODES],
         output_field=CharField(),
     )
-    events = Event.objects.published().filter(Exists(public.filter(event=OuterRef("pk"))))
+    events = Event.objects.published().filter(pk__in=public.values("event"))
     events = (
         QuerySet(Event, query=events.query.clone())
         .annotate(what=Value("event"), key=F("slug"),
