@@ -6,8 +6,9 @@ and the number of releases:
      counts by topic: one statement on PostgreSQL (pressroom/counts.py), from the tallies
      PostgreSQL keeps when the filter allows (pressroom/tally.py), else from the releases,
   2. the topics counted, named in the reader's language,
-  3. the rows of the page's 20 releases, their ids found on the index alone
-     (pressroom/listing.py; their topics come with them on PostgreSQL).
+  3. the rows of the page's 20 releases (pressroom/listing.py; on PostgreSQL their topics' ids
+     come in the rows), their ids found on the index alone, or, where the releases themselves
+     are counted, in the same pass as the counts.
 """
 
 import contextlib
@@ -45,7 +46,8 @@ class Finder:
 
     @cached_property
     def _count_rows(self):
-        """([(year, month or None, kind, count)], {topic id: count}) for the current filter."""
+        """([(year, month or None, kind, count)], {topic id: count}[, the page's ids]) for the
+        current filter (see counts.count)."""
         by_month = bool(self.form.cleaned_data.get("year"))
         if connection.vendor == "postgresql":
             return counts.count(self.releases, self._tally, by_month, self._page_order())
