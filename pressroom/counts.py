@@ -16,8 +16,6 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from .forms import Sort
 from .listing import TopicIds
 
-PERIODS = "SELECT 'p', y::bigint, m::int, k::text, n::bigint FROM ({}) AS periods"
-TOPICS = "SELECT 't', topic_id::bigint, 0, '', n::bigint FROM ({}) AS topics"
 FOUND = """WITH found AS MATERIALIZED ({})
 SELECT 'p', y::bigint, m::int, k::text, count(*) FROM found GROUP BY y, m, k
 UNION ALL
@@ -64,17 +62,7 @@ def count(releases, tally, by_month, page=None):
             params = (*params, page.limit, page.offset)
             ids = []
     else:
-        sql, params = tally.periods_query().query.sql_with_params()
-        statement = PERIODS.format(sql)
-        topics = tally.topic_counts_query()
-        if topics is None:  # a topic is chosen: which others go with it, on the releases
-            topics = releases.annotate(t=TopicIds()).values("t").order_by()
-            template = TOPICS_FOUND
-        else:
-            template = TOPICS
-        topic_sql, topic_params = topics.query.sql_with_params()
-        statement += " UNION ALL " + template.format(topic_sql)
-        params = (*params, *topic_params)
+        statement, params = tally.statement(releases)
     periods, topic_counts = {}, {}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)

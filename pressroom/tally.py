@@ -12,10 +12,12 @@ topics of a filter that has a topic (which topics go with it is not in the talli
 """
 
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Sum, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from .models import PressRelease, ReleaseTally, TaggedRelease
+from .counts import TOPICS_FOUND
+from .listing import TopicIds
+from .models import PressRelease
 
 COARSE = {"topic", "match", "kind", "year", "month", "sort"}
 
@@ -40,52 +42,59 @@ class TallyCounts:
             PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=at)
         )
 
-    def periods_query(self):
-        """(y, m, k, n) rows to add up: by month within a chosen year, else by year; the tally
-        rows, and the scheduled releases counted negatively."""
+    def statement(self, releases):
+        """One statement (sql, params) of rows to add up: ('p', year, month or 0, kind, n) by
+        month within a chosen year, else by year, and ('t', topic id, 0, '', n) by topic: the
+        tally rows, less the scheduled releases. With a topic chosen, the other topics are
+        counted on `releases` (which topics go with it is not in the tallies).
+
+        The tally rows are read with plain SQL, quicker to build than a QuerySet; the scheduled
+        releases come through the public QuerySet and the filter, which carry the rules."""
         by_month = bool(self.data.get("year"))
-        tallied = (
-            self._rows(self.topic.pk if self.topic else 0, by_month)
-            .annotate(y=F("year"), m=F("month") if by_month else Value(0), k=F("kind"))
-            .values_list("y", "m", "k").annotate(n=Sum("count")).order_by()
-        )
-        # A plain QuerySet on the same query: modeltranslation's would reorder the columns that
-        # the union relies on.
-        scheduled = (
-            QuerySet(PressRelease, query=self.scheduled.query.clone()).annotate(
-                y=ExtractYear("published_at"),
-                m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
-            ).values_list("y", "m", "k").annotate(n=-Count("pk")).order_by()
-        )
-        return tallied.union(scheduled, all=True)
+        month = "month" if by_month else "0"
+        scheduled = QuerySet(PressRelease, query=self.scheduled.query.clone()).annotate(
+            y=ExtractYear("published_at"),
+            m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"), t=TopicIds(),
+        ).values("y", "m", "k", "t").order_by()
+        sql, params = scheduled.query.sql_with_params()
+        where, where_params = self._where(by_month)
+        # Only constant fragments go into the text; every value is in `params`.
+        parts = [
+            f"SELECT 'p', year::bigint, {month}::int, kind::text, sum(count)::bigint"  # noqa: S608
+            f" FROM pressroom_releasetally WHERE topic_id = %s AND {where}"
+            f" GROUP BY {'year, month, kind' if by_month else 'year, kind'}",
+            "SELECT 'p', y::bigint, m::int, k::text, -count(*) FROM scheduled GROUP BY y, m, k",
+        ]
+        params = [*params, self.topic.pk if self.topic else 0, *where_params]
+        if self.topic is None:
+            parts += [
+                "SELECT 't', topic_id, 0, '', sum(count)::bigint FROM pressroom_releasetally"  # noqa: S608
+                f" WHERE topic_id <> 0 AND {where} GROUP BY topic_id",
+                "SELECT 't', topic, 0, '', -count(*)"
+                " FROM (SELECT unnest(t) AS topic FROM scheduled) AS s GROUP BY topic",
+            ]
+            params += where_params
+        else:
+            found_sql, found_params = (
+                releases.annotate(t=TopicIds()).values("t").order_by().query.sql_with_params()
+            )
+            parts.append(TOPICS_FOUND.format(found_sql))
+            params += found_params
+        return f"WITH scheduled AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts), params
 
-    def topic_counts_query(self):
-        """(topic_id, n) rows to add up, or None when the tallies cannot tell (a topic is
-        chosen): the tally rows, less the topic links of the scheduled releases."""
-        if self.topic is not None:
-            return None
-        tallied = (
-            self._rows(None, by_month=bool(self.data.get("year"))).exclude(topic_id=0)
-            .values_list("topic_id").annotate(n=Sum("count")).order_by()
-        )
-        scheduled = (
-            QuerySet(TaggedRelease).filter(content_object__in=self.scheduled.values("pk"))
-            .annotate(topic_id=F("tag_id")).values_list("topic_id")
-            .annotate(n=-Count("pk")).order_by()
-        )
-        return tallied.union(scheduled, all=True)
-
-    def _rows(self, topic_id, by_month):
+    def _where(self, by_month):
         """The tally rows of the filter's period: its months when a year is chosen, else every
-        year's total (month 0)."""
-        rows = ReleaseTally.objects.all()
-        if topic_id is not None:
-            rows = rows.filter(topic_id=topic_id)
+        year's total (month 0); of its type if it has one."""
+        conditions, params = [], []
         if self.data.get("kind"):
-            rows = rows.filter(kind=self.data["kind"])
+            conditions.append("kind = %s")
+            params.append(self.data["kind"])
         if not by_month:
-            return rows.filter(month=0)
-        rows = rows.filter(year=self.data["year"], month__gt=0)
-        if self.data.get("month"):
-            rows = rows.filter(month=self.data["month"])
-        return rows
+            conditions.append("month = 0")
+        else:
+            conditions.append("year = %s AND month > 0")
+            params.append(self.data["year"])
+            if self.data.get("month"):
+                conditions.append("month = %s")
+                params.append(self.data["month"])
+        return " AND ".join(conditions), params
