@@ -112,3 +112,18 @@ def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
     for page in ("3", "0", "x", "9" * 30):
         response = client.get("/fr/communiques/", {"q": "inondations", "page": page})
         assert response.status_code == 404, page
+
+
+def test_the_summaries_written_in_python_escape_every_value(client):
+    topic = TopicFactory(slug="climate", name_fr="Climat <b>&</b>")
+    PressReleaseFactory(title_fr="Titre <script>x</script>", lead_fr="Chapeau \"&\" <i>",
+                        dateline_fr="Genève <br>", topics=[topic])
+    html = client.get("/fr/communiques/").content.decode()
+    assert "Titre &lt;script&gt;x&lt;/script&gt;</a></h3>" in html
+    assert "Chapeau &quot;&amp;&quot; &lt;i&gt;</p>" in html
+    assert "· Genève &lt;br&gt;</span>" in html
+    assert '<a href="/fr/communiques/?topic=climate">Climat &lt;b&gt;&amp;&lt;/b&gt;</a>' in html
+    assert (
+        'value="climate"> Climat &lt;b&gt;&amp;&lt;/b&gt; <span class="finder__count">(1)' in html
+    )
+    assert "<script>" not in html.split("<main", 1)[1]
