@@ -87,6 +87,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             for code in CONFIGS:
                 cursor.execute(f"DROP INDEX IF EXISTS release_search_{code}")
+            cursor.execute("DROP INDEX IF EXISTS release_topic_ids")
             for table, trigger in triggers:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
         try:
@@ -104,6 +105,9 @@ class Command(BaseCommand):
                     f"CREATE INDEX release_search_{code} ON pressroom_pressrelease "
                     f"USING gin (search_{code})"
                 )
+            cursor.execute(
+                "CREATE INDEX release_topic_ids ON pressroom_pressrelease USING gin (topic_ids)"
+            )
 
 @dataclass
 class Job:
