@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from iom_cms.translated import LANGUAGE_CODES, filled
 
 CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
-PASSAGE_SOURCE_LENGTH = 1500
+PASSAGE_SOURCE_LENGTH = 1800  # characters of the body's HTML, about 1,500 of text
 # Markers that no press release contains; turned into <mark> after the text is escaped.
 START, STOP = "\ue000", "\ue001"
 
@@ -114,16 +114,15 @@ def _query(words, language):
 def _headline(words, language):
     from django.contrib.postgres.search import SearchHeadline
 
+    # The lead and the start of the body: ts_headline reads every word it is given, and the
+    # whole body of 20 releases would cost more than the search itself. The start is cut before
+    # its tags are removed (a tag cut in two at the end goes too), not the whole body stripped.
+    body_start = Substr(F(f"body_{language}"), 1, PASSAGE_SOURCE_LENGTH)
     body_text = Func(
-        F(f"body_{language}"), Value("<[^>]+>"), Value(" "), Value("g"),
+        body_start, Value("<[^>]*(>|$)"), Value(" "), Value("g"),
         function="regexp_replace", output_field=TextField(),
     )
-    # The lead and the start of the body: ts_headline reads every word it is given, and the
-    # whole body of 20 releases would cost more than the search itself.
-    text = Concat(
-        F(f"lead_{language}"), Value(" "), Substr(body_text, 1, PASSAGE_SOURCE_LENGTH),
-        output_field=TextField(),
-    )
+    text = Concat(F(f"lead_{language}"), Value(" "), body_text, output_field=TextField())
     return SearchHeadline(
         text, _query(words, language), config=CONFIGS[language],
         start_sel=START, stop_sel=STOP, max_words=35, min_words=15, max_fragments=2,
