@@ -80,9 +80,10 @@ def passage(words, reader_language):
     words between START and STOP: an expression for the 20 releases of a page, never for all."""
     if not full_text():
         return Value("")
-    shown = [reader_language] + [c for c in LANGUAGE_CODES if c != reader_language]
+    # Else the original version, which always exists (a constraint of the release).
+    others = [code for code in LANGUAGE_CODES if code != reader_language]
     whens = [When(filled(f"title_{reader_language}"), then=_headline(words, reader_language))]
-    whens += [When(original_language=code, then=_headline(words, code)) for code in shown]
+    whens += [When(original_language=code, then=_headline(words, code)) for code in others]
     return Case(*whens, default=Value(""), output_field=TextField())
 
 
