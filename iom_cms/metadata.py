@@ -14,7 +14,7 @@ One rule for every page type, read from what the views already put in the contex
   canonical page rather than pointing to the unfiltered list.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import translate_url
@@ -57,8 +57,10 @@ def head_links(request, *, item=None, language_urls=None, form=None, language):
     def absolute(path):
         return request.build_absolute_uri(path + suffix)
 
+    # An exact address may carry the page's query (the finder's, for the language switcher): the
+    # canonical one takes its own, from the form.
     alternates = {
-        code: absolute(exact.get(code) or translate_url(request.path, code))
+        code: absolute(urlsplit(exact.get(code) or translate_url(request.path, code)).path)
         for code in page_languages(item)
     }
     default = settings.LANGUAGE_CODE

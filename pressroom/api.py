@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from .finder import Finder
 from .forms import ReleaseFilterForm
+from .listing import ReleaseUrls
 
 
 @require_safe
@@ -23,7 +24,7 @@ def release_list(request):
         }
         return JsonResponse({"errors": errors}, status=400)
     finder = Finder(form)
-    paginator = finder.paginator()
+    paginator = finder.paginator(with_topics=False)  # no facets here: the page's topics alone
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -35,22 +36,23 @@ def release_list(request):
         query = f"{query}&page={number}" if query else f"page={number}"
         return request.build_absolute_uri(f"{request.path}?{query}")
 
+    urls = ReleaseUrls()
+    origin = request.build_absolute_uri("/")[:-1]  # checked once, not for every address
     return JsonResponse({
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,
         "next": page_url(page.next_page_number()) if page.has_next() else None,
         "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": [release_data(release, request) for release in page.object_list],
+        "results": [release_data(release, origin, urls) for release in page.object_list],
     }, json_dumps_params={"ensure_ascii": False})
 
 
-def release_data(release, request):
-    language = translation.get_language()
-    content = release.in_language(language)
+def release_data(release, origin, urls):
+    content = release.content
     data = {
         "id": release.pk,
-        "url": request.build_absolute_uri(release.get_absolute_url()),
+        "url": origin + release.url,
         "language": content.language,
         "kind": release.kind,
         "title": content.title,
@@ -61,10 +63,9 @@ def release_data(release, request):
         "original_language": release.original_language,
         "languages": release.languages,
         "translations": {
-            code: request.build_absolute_uri(release.get_absolute_url(code))
-            for code in release.languages
+            code: origin + urls(release, code) for code in release.languages
         },
-        "topics": [{"slug": topic.slug, "name": topic.name} for topic in release.topics.all()],
+        "topics": [{"slug": topic.slug, "name": topic.name} for topic in release.topic_list],
     }
     if hasattr(release, "passage"):
         data["passage"] = str(release.passage_html)

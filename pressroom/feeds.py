@@ -3,12 +3,14 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from .finder import PER_PAGE
 from .forms import ReleaseFilterForm
+from .listing import page_rows
+from .models import Correction
 
 
 class BadFilter(Exception):
@@ -54,25 +56,34 @@ class ReleaseFeed(Feed):
         return _("Press releases of the International Organization for Migration (IOM).")
 
     def items(self, form):
-        return form.ordered(form.filtered()).prefetch_related("topics", "corrections")[:PER_PAGE]
+        releases = page_rows(form.ordered(form.filtered()), limit=PER_PAGE)
+        # The corrections of the page's releases in one query: their notes go into the entries.
+        corrections = {}
+        for correction in Correction.objects.filter(release__in=[r.pk for r in releases]):
+            corrections.setdefault(correction.release_id, []).append(correction)
+        for release in releases:
+            release.correction_list = corrections.get(release.pk, [])
+        return releases
 
     def item_title(self, release):
-        return release.in_language(translation.get_language()).title
+        return release.content.title
 
     def item_description(self, release):
         """The lead, then each correction with its date (the entry's “updated” says when)."""
-        content = release.in_language(translation.get_language())
+        content = release.content
         notes = [
             _("Corrected on %(date)s: %(text)s") % {
-                "date": formats.date_format(timezone.localtime(corrected_at), "DATE_FORMAT"),
-                "text": text,
+                "date": formats.date_format(
+                    timezone.localtime(correction.corrected_at), "DATE_FORMAT"
+                ),
+                "text": getattr(correction, f"text_{content.language}", "") or "",
             }
-            for corrected_at, text in release.corrections.all().notes(content.language)
+            for correction in release.correction_list
         ]
         return "\n\n".join([content.lead, *notes])
 
     def item_link(self, release):
-        return release.get_absolute_url()
+        return release.url
 
     def item_pubdate(self, release):
         return release.published_at
@@ -81,5 +92,5 @@ class ReleaseFeed(Feed):
         return release.updated_at
 
     def item_categories(self, release):
-        return [topic.name for topic in release.topics.all()]
+        return [topic.name for topic in release.topic_list]
 

@@ -2,61 +2,83 @@
 
 The page, the feed and the API build on it. A page costs the same few queries whatever the filter
 and the number of releases:
-  1. counts by year (or by month within a chosen year) and type: those facets and the total, in
-     one grouped query, or, when the filter allows, from the tallies PostgreSQL keeps
-     (pressroom/tally.py: past months there, this month on the releases),
-  2. counts by topic (likewise), then those topics, named in the reader's language,
-  3. the ids of the page, found on the index alone, and the rows of those 20 releases,
-  4. their topics (prefetched).
+  1. counts by year (or by month within a chosen year) and type, which give the total too, and
+     counts by topic: one statement on PostgreSQL (pressroom/counts.py), from the tallies
+     PostgreSQL keeps when the filter allows (pressroom/tally.py), else from the releases,
+  2. the topics counted, named in the reader's language,
+  3. the rows of the page's 20 releases (pressroom/listing.py; on PostgreSQL their topics' ids
+     come in the rows), their ids found on the index alone, or, where the releases themselves
+     are counted, in the same pass as the counts.
 """
 
+import contextlib
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
-from iom_cms.translated import LANGUAGE_CODES
-
-from . import search, tally
+from . import counts, search, tally
+from .forms import Sort
+from .listing import page_rows
 from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
-# What a list never shows: left in the database (a body is about 3,000 characters a language).
-UNLISTED_FIELDS = [
-    f"{name}{suffix}"
-    for name in ("body", "note_to_editors", "image_caption", "image_alt")
-    for suffix in ["", *(f"_{code}" for code in LANGUAGE_CODES)]
-]
+MAX_PAGE = 10_000_000
 
 
 class Finder:
     def __init__(self, form):
         assert form.is_valid(), "the view answers a bad filter before asking the finder"
         self.form = form
-        self.releases = form.filtered()
+        self.at = timezone.now()
+        self.releases = form.filtered(PressRelease.objects.published(at=self.at))
+        self.wanted = None  # (offset, limit) of the page to show, once the paginator knows it
 
     # --- counts ---------------------------------------------------------------------------------
 
     @cached_property
     def _tally(self):
-        return tally.TallyCounts(self.form, self.releases) if tally.usable(self.form) else None
+        return tally.TallyCounts(self.form, self.at) if tally.usable(self.form) else None
 
     @cached_property
-    def _counts(self):
-        """[(year, month or None, kind, count)] for the current filter: one grouped query."""
-        if self._tally:
-            return self._tally.periods()
+    def _count_rows(self):
+        """([(year, month or None, kind, count)], {topic id: count}[, the page's ids]) for the
+        current filter (see counts.count)."""
+        by_month = bool(self.form.cleaned_data.get("year"))
+        if connection.vendor == "postgresql":
+            return counts.count(self.releases, self._tally, by_month, self._page_order())
+        # Elsewhere (SQLite, `make run`): two grouped queries on the releases.
         groups = {"year": ExtractYear("published_at")}
-        if self.form.cleaned_data.get("year"):
+        if by_month:
             groups["month"] = ExtractMonth("published_at")
         rows = (
             self.releases.annotate(**groups).values(*groups, "kind")
             .annotate(count=Count("pk")).order_by()
         )
-        return [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
+        periods = [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
+        links = TaggedRelease.objects.filter(content_object__in=self.releases)
+        return periods, dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+
+    @property
+    def _counts(self):
+        return self._count_rows[0]
+
+    @property
+    def page_ids(self):
+        """The ids of the page wanted, when they came with the counts; else None."""
+        return self._count_rows[2] if len(self._count_rows) > 2 else None
+
+    def _page_order(self):
+        if self.wanted is None:
+            return None
+        rank = None
+        if self.form.chosen_sort == Sort.RELEVANCE:
+            rank = search.rank(self.form.words, self.form.search_languages())
+        return counts.PageOrder(*self.wanted, sort=self.form.chosen_sort, rank=rank)
 
     def _totals(self, position):
         totals = {}
@@ -91,10 +113,7 @@ class Finder:
     @cached_property
     def topics(self):
         """The topics of the releases found, each with its `count`, in the reader's language."""
-        counts = self._tally.topic_counts() if self._tally else None
-        if counts is None:
-            links = TaggedRelease.objects.filter(content_object__in=self.releases)
-            counts = dict(links.values_list("tag_id").annotate(n=Count("pk")).order_by())
+        counts = self._count_rows[1]
         topics = Topic.objects.filter(pk__in=[pk for pk, count in counts.items() if count])
         topics = list(topics.order_by(f"name_{translation.get_language()}", "slug"))
         for topic in topics:
@@ -103,34 +122,41 @@ class Finder:
 
     # --- one page -------------------------------------------------------------------------------
 
-    def paginator(self):
-        return FinderPaginator(self, PER_PAGE)
+    def paginator(self, with_topics=True):
+        """`with_topics`: the facets' topics are wanted anyway (the page); else (the API) the
+        page's topics are read on their own."""
+        return FinderPaginator(self, PER_PAGE, with_topics)
 
 
 class FinderPaginator(Paginator):
     """Numbered pages that count once (the facets' total) and find a page's releases on the
     index alone, then read only those rows: page 500 costs little more than page 1."""
 
-    def __init__(self, finder, per_page):
+    def __init__(self, finder, per_page, with_topics):
         super().__init__(finder.releases, per_page)
         self.finder = finder
-        self.count = finder.count
+        # The facets name every topic of the releases found: the page's come from there.
+        self.with_topics = with_topics
+
+    @property
+    def count(self):
+        return self.finder.count
 
     def page(self, number):
+        # Said before anything is counted: where the releases are counted (pressroom/counts.py),
+        # the page's ids come with the counts, from the same pass over the releases found.
+        with contextlib.suppress(TypeError, ValueError):
+            if 1 <= int(number) <= MAX_PAGE:  # a page past the end is a 404 below
+                self.finder.wanted = (int(number) - 1) * self.per_page, self.per_page
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         form = self.finder.form
-        ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
-        rows = (
-            form.ordered(PressRelease.objects.filter(pk__in=ids))
-            .defer(*UNLISTED_FIELDS).select_related("issuing_unit").prefetch_related("topics")
-        )
-        if form.words:
-            language = translation.get_language()
-            rows = rows.annotate(passage=search.passage(form.words, language))
-        releases = list(rows)
-        for release in releases:
-            release.passage_html = search.highlighted(getattr(release, "passage", ""))
+        ids = self.finder.page_ids
+        if ids is None:
+            ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
+        rows = form.ordered(PressRelease.objects.filter(pk__in=ids))
+        topics = {topic.pk: topic for topic in self.finder.topics} if self.with_topics else None
+        releases = page_rows(rows, words=form.words, topics=topics)
         return self._get_page(releases, number, self)
 
 

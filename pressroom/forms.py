@@ -24,6 +24,7 @@ from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Unit
 
 from . import search
+from .listing import TopicIdsMatch, topic_ids_kept
 from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 FIRST_YEAR, LAST_YEAR = 1951, 2999  # IOM was founded in 1951
@@ -182,7 +183,10 @@ class ReleaseFilterForm(forms.Form):
         if releases is None:
             releases = PressRelease.objects.published()
         data = self.cleaned_data
-        if self.topics:
+        if self.topics and topic_ids_kept():  # on the topic ids' index (migration 0009)
+            ids = [topic.pk for topic in self.topics]
+            releases = releases.filter(TopicIdsMatch(ids, any_of=self.match_any))
+        elif self.topics:
             links = TaggedRelease.objects.filter(content_object=OuterRef("pk"))
             if self.match_any:
                 releases = releases.filter(Exists(links.filter(tag__in=self.topics)))

@@ -2,9 +2,9 @@
 
 Counting 100,000 releases per year, type and topic takes PostgreSQL a good fraction of a second;
 reading a few thousand tally rows takes a millisecond. The tallies hold every published release,
-scheduled ones included, in the month of its publication time: past months are therefore exact,
-and the current month (from its first day, in Geneva time) is always counted on the releases
-themselves, through the same public QuerySet, so an embargo ends at its minute here too.
+scheduled ones included, in the month of its publication time. The finder takes them all and
+takes away the scheduled releases (published, their time still to come: a handful, found on the
+finder's index), counted through the same filter: an embargo still ends at its minute.
 
 The tallies know years, months, types and topics: a filter on anything else (words, dates, a
 language, an office, an event, several topics) is counted on the releases instead, and so are the
@@ -12,11 +12,12 @@ topics of a filter that has a topic (which topics go with it is not in the talli
 """
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import timezone
 
-from .models import PressRelease, ReleaseTally, TaggedRelease
+from .counts import TOPICS_FOUND
+from .listing import TopicIds
+from .models import PressRelease
 
 COARSE = {"topic", "match", "kind", "year", "month", "sort"}
 
@@ -32,80 +33,68 @@ def usable(form):
 
 
 class TallyCounts:
-    def __init__(self, form, releases):
+    def __init__(self, form, at):
         self.form = form
         self.data = form.cleaned_data
         self.topic = form.topics[0] if form.topics else None
-        # The first moment of the current month in Geneva: before it, the tallies; from it on,
-        # the releases themselves.
-        self.cutoff = timezone.localtime().replace(day=1, hour=0, minute=0, second=0,
-                                                   microsecond=0)
-        self.recent = releases.filter(published_at__gte=self.cutoff)
+        # What the tallies count but the public does not see yet, through the same filter.
+        self.scheduled = form.filtered(
+            PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=at)
+        )
 
-    def periods(self):
-        """[(year, month or None, kind, count)]: by month within a chosen year, else by year.
+    def statement(self, releases):
+        """One statement (sql, params) of rows to add up: ('p', year, month or 0, kind, n) by
+        month within a chosen year, else by year, and ('t', topic id, 0, '', n) by topic: the
+        tally rows, less the scheduled releases. With a topic chosen, the other topics are
+        counted on `releases` (which topics go with it is not in the tallies).
 
-        One query: the tally rows of past months, and the releases of this month counted."""
+        The tally rows are read with plain SQL, quicker to build than a QuerySet; the scheduled
+        releases come through the public QuerySet and the filter, which carry the rules."""
         by_month = bool(self.data.get("year"))
-        past = (
-            self._past(self.topic.pk if self.topic else 0, by_month)
-            .annotate(y=F("year"), m=F("month") if by_month else Value(0), k=F("kind"))
-            .values_list("y", "m", "k").annotate(n=Sum("count")).order_by()
-        )
-        # A plain QuerySet on the same query: modeltranslation's would reorder the columns that
-        # the union relies on.
-        recent = (
-            QuerySet(PressRelease, query=self.recent.query.clone()).annotate(
-                y=ExtractYear("published_at"),
-                m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
-            ).values_list("y", "m", "k").annotate(n=Count("pk")).order_by()
-        )
-        counts = {}
-        for year, month, kind, count in past.union(recent, all=True):
-            key = (year, month or None, kind)
-            counts[key] = counts.get(key, 0) + count
-        return [(*key, count) for key, count in counts.items() if count]
+        month = "month" if by_month else "0"
+        scheduled = QuerySet(PressRelease, query=self.scheduled.query.clone()).annotate(
+            y=ExtractYear("published_at"),
+            m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"), t=TopicIds(),
+        ).values("y", "m", "k", "t").order_by()
+        sql, params = scheduled.query.sql_with_params()
+        where, where_params = self._where(by_month)
+        # Only constant fragments go into the text; every value is in `params`.
+        parts = [
+            f"SELECT 'p', year::bigint, {month}::int, kind::text, sum(count)::bigint"  # noqa: S608
+            f" FROM pressroom_releasetally WHERE topic_id = %s AND {where}"
+            f" GROUP BY {'year, month, kind' if by_month else 'year, kind'}",
+            "SELECT 'p', y::bigint, m::int, k::text, -count(*) FROM scheduled GROUP BY y, m, k",
+        ]
+        params = [*params, self.topic.pk if self.topic else 0, *where_params]
+        if self.topic is None:
+            parts += [
+                "SELECT 't', topic_id, 0, '', sum(count)::bigint FROM pressroom_releasetally"  # noqa: S608
+                f" WHERE topic_id <> 0 AND {where} GROUP BY topic_id",
+                "SELECT 't', topic, 0, '', -count(*)"
+                " FROM (SELECT unnest(t) AS topic FROM scheduled) AS s GROUP BY topic",
+            ]
+            params += where_params
+        else:
+            found_sql, found_params = (
+                releases.annotate(t=TopicIds()).values("t").order_by().query.sql_with_params()
+            )
+            parts.append(TOPICS_FOUND.format(found_sql))
+            params += found_params
+        return f"WITH scheduled AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts), params
 
-    def topic_counts(self):
-        """{topic id: count}, or None when the tallies cannot tell (a topic is chosen).
-
-        One query: the tally rows of past months and the topic links of this month's releases.
-        """
-        if self.topic is not None:
-            return None
-        past = (
-            self._past(None, by_month=bool(self.data.get("year"))).exclude(topic_id=0)
-            .values_list("topic_id").annotate(n=Sum("count")).order_by()
-        )
-        recent = (
-            QuerySet(TaggedRelease).filter(content_object__in=self.recent.values("pk"))
-            .values_list("tag_id").annotate(n=Count("pk")).order_by()
-        )
-        counts = {}
-        for topic, count in past.union(recent, all=True):
-            counts[topic] = counts.get(topic, 0) + count
-        return counts
-
-    def _past(self, topic_id, by_month):
-        """The tally rows of the filter's period before the cutoff."""
-        rows = ReleaseTally.objects.all()
-        if topic_id is not None:
-            rows = rows.filter(topic_id=topic_id)
+    def _where(self, by_month):
+        """The tally rows of the filter's period: its months when a year is chosen, else every
+        year's total (month 0); of its type if it has one."""
+        conditions, params = [], []
         if self.data.get("kind"):
-            rows = rows.filter(kind=self.data["kind"])
-        year, month = self.data.get("year"), self.data.get("month")
-        this_year, this_month = self.cutoff.year, self.cutoff.month
-        if by_month:  # a year is chosen: its months, those of this year before this one
-            rows = rows.filter(year=year, month__gt=0)
-            if month:
-                rows = rows.filter(month=month)
-            if year == this_year:
-                rows = rows.filter(month__lt=this_month)
-            elif year > this_year:
-                rows = rows.none()
-            return rows
-        # Whole years before this one, and this year's months before this one.
-        return rows.filter(
-            Q(year__lt=this_year, month=0) | Q(year=this_year, month__gt=0, month__lt=this_month)
-        )
-
+            conditions.append("kind = %s")
+            params.append(self.data["kind"])
+        if not by_month:
+            conditions.append("month = 0")
+        else:
+            conditions.append("year = %s AND month > 0")
+            params.append(self.data["year"])
+            if self.data.get("month"):
+                conditions.append("month = %s")
+                params.append(self.data["month"])
+        return " AND ".join(conditions), params

@@ -8,6 +8,7 @@ from django.views.generic import DetailView, TemplateView
 
 from iom_cms.translated import LANGUAGE_CODES, in_any_language
 
+from . import fragments, presenting
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
 from .models import OldSlug, PressRelease, Topic
@@ -15,7 +16,10 @@ from .previews import keep_private
 
 
 class ReleaseListView(TemplateView):
-    """The finder: public releases filtered by the query string, with counts and pages."""
+    """The finder: public releases filtered by the query string, with counts and pages.
+
+    Everything the page shows is prepared in pressroom/presenting.py as plain values: the
+    template only writes them out (see there why)."""
 
     template_name = "pressroom/pressrelease_list.html"
 
@@ -23,7 +27,10 @@ class ReleaseListView(TemplateView):
         form = ReleaseFilterForm(request.GET)
         if not form.is_valid():
             context = {
-                **self.form_context(form), "topic_choices": Topic.objects.order_by("slug"),
+                **self.form_context(form, presenting.source_options(form)),
+                "topic_options_html": fragments.topic_options_html(
+                    [(t.slug, t.name, None, False) for t in Topic.objects.all()]
+                ),
                 "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
             }
             return self.render_to_response(context, status=400)
@@ -34,10 +41,9 @@ class ReleaseListView(TemplateView):
         except InvalidPage as error:
             raise Http404(translation.gettext("There is no such page of results.")) from error
         query = form.querystring()
-        selected = {topic.pk for topic in form.topics}
         counts = {kind: count for kind, _label, count in finder.kinds}
         context = {
-            **self.form_context(form),
+            **self.form_context(form, presenting.source_options(form, finder.at)),
             "finder": finder,
             "kind_choices": [
                 (kind, label, counts.get(kind, 0) if kind else None)
@@ -46,7 +52,14 @@ class ReleaseListView(TemplateView):
             "summary": summary(finder),
             "active_filters": form.active_filters(),
             "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
-            "selected_topics": selected,
+            "topic_options_html": fragments.topic_options_html(
+                presenting.topic_options(finder, form)
+            ),
+            "archive_links": presenting.archive_links(finder, form),
+            "summaries_html": fragments.summaries_html(
+                presenting.summaries(page.object_list, translation.get_language()),
+                reverse("pressroom:list"), translation.gettext("Topics"),
+            ),
             "page_obj": page,
             "paginator": paginator,
             "object_list": page.object_list,
@@ -58,13 +71,32 @@ class ReleaseListView(TemplateView):
         }
         return self.render_to_response(context)
 
-    def form_context(self, form):
+    def form_context(self, form, sources):
+        raw_query = self.request.META.get("QUERY_STRING", "")
         return {
             "form": form,
             "chosen_kind": form["kind"].value() or "",
             "date_fields": [form["date_from"], form["date_to"]],
-            "hidden_fields": [form["year"], form["month"], form["office"], form["event"]],
+            # Office and event are chosen in a list when releases come from any; their errors are
+            # shown with the hidden fields' otherwise.
+            "hidden_fields": [form["year"], form["month"]] + [
+                form[name] for name in ("office", "event") if not sources[name]
+            ],
+            "source_fields": [
+                (form[name], sources[name]) for name in ("office", "event") if sources[name]
+            ],
+            # The same list in each language, with the same query (the switcher would otherwise
+            # resolve the address three times).
+            "language_urls": {
+                code: _list_url(code) + (f"?{raw_query}" if raw_query else "")
+                for code in LANGUAGE_CODES
+            },
         }
+
+
+def _list_url(language):
+    with translation.override(language):
+        return reverse("pressroom:list")
 
 
 class ReleaseDetailView(DetailView):

@@ -31,6 +31,7 @@ for r in results:
     print(f'| {name} | {r["rps_median"]:,.0f} | {r["p50_ms_median"]:.1f} | '
           f'{r["p99_ms_median"]:.1f} | {sql if sql is not None else "?"} | '
           f'{r["rps_median"] / wagtail:.1f} | {r["rps_median"] / floor:.2f} |')
-words = queries.get("words", {})
-print(f"\nWord search at the database: {words.get('words_db_ms')} ms for all its queries "
-      "(EXPLAIN ANALYZE execution times added up; see explain.txt).")
+for label in ("words", "words_broad"):
+    words = queries.get(label, {})
+    print(f"\n{label} ({words.get('path')}) at the database: {words.get('words_db_ms')} ms for "
+          "all its queries (EXPLAIN ANALYZE execution times added up; see explain.txt).")

@@ -223,16 +223,17 @@ class TestQueryCounts:
         PressReleaseFactory.create_batch(2, topics=topics[:1])
         query = {"topic": [t.slug for t in topics[:2]], "match": "any", "from": "2000-01-01",
                  "language": "fr", "q": "communiqué"}
-        # The topics asked for, counts by year and type, counts by topic, those topics, the
-        # page (its ids in a subquery), the topics of its releases, the site's menu, and (for
-        # the page cache) the next scheduled publication. The same whether the counts come from
-        # the tallies (a topic) or from the releases (words, a language, dates).
-        with django_assert_num_queries(8):
+        # The topics asked for, counts by year and type and by topic (one statement), those
+        # topics, the page (its ids in a subquery, its topics' ids in the rows), the offices
+        # and events offered, the site's menu, and (for the page cache) the next scheduled
+        # publication. The same whether the counts come from the tallies (a topic) or from the
+        # releases (words, a language, dates).
+        with django_assert_num_queries(7):
             client.get(list_url(), {"topic": topics[0].slug})
         PressReleaseFactory.create_batch(30, topics=topics, english=True)
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(7):
             client.get(list_url(), query)
-        with django_assert_num_queries(7):  # no topic asked for: none to look up
+        with django_assert_num_queries(6):  # no topic asked for: none to look up
             response = client.get(list_url(), {"page": "2"})
         assert len(response.context["object_list"]) == 12
 

@@ -77,14 +77,17 @@ class Command(BaseCommand):
 
     def _without_search_indexes(self, generate):
         """GIN indexes are built much faster once than row by row, and the tallies (migration
-        0005) recounted once than kept up to date release by release."""
+        0005) and the releases' topic ids (0009) recounted once than kept up to date release by
+        release."""
         if connection.vendor != "postgresql":
             return generate()
         triggers = [("pressroom_pressrelease", "release_tally_write"),
-                    ("pressroom_taggedrelease", "taggedrelease_tally")]
+                    ("pressroom_taggedrelease", "taggedrelease_tally"),
+                    ("pressroom_taggedrelease", "taggedrelease_topic_ids")]
         with connection.cursor() as cursor:
             for code in CONFIGS:
                 cursor.execute(f"DROP INDEX IF EXISTS release_search_{code}")
+            cursor.execute("DROP INDEX IF EXISTS release_topic_ids")
             for table, trigger in triggers:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
         try:
@@ -95,12 +98,16 @@ class Command(BaseCommand):
                     cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
         with connection.cursor() as cursor:
             cursor.execute("SELECT pressroom_tally_rebuild()")
+            cursor.execute("SELECT pressroom_topic_ids_rebuild()")
             cursor.execute("SET maintenance_work_mem = '512MB'")
             for code in CONFIGS:
                 cursor.execute(
                     f"CREATE INDEX release_search_{code} ON pressroom_pressrelease "
                     f"USING gin (search_{code})"
                 )
+            cursor.execute(
+                "CREATE INDEX release_topic_ids ON pressroom_pressrelease USING gin (topic_ids)"
+            )
 
 @dataclass
 class Job:

@@ -1,0 +1,128 @@
+"""What the finder's page shows, prepared once in Python as plain values for the template.
+
+Django's template language costs a few microseconds per variable and more per tag; a finder
+page has hundreds (twenty summaries, forty topics, twenty years, page links). Addresses, dates
+and labels are therefore made here, with the query string encoded once, and the template only
+writes them out.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+
+from events.models import Event
+from iom_cms.translated import LANGUAGE_CODES
+from organisation.models import Unit
+
+from . import images
+from .models import PressRelease, ReleaseKind
+
+
+def summaries(releases, language):
+    """One dict per release of a page (pressroom/listing.py made their addresses and topics)."""
+    kinds = {kind: str(label) for kind, label in ReleaseKind.choices}
+    names = {}
+    rows = []
+    for release in releases:
+        content = release.content
+        fallback = ""
+        if content.is_fallback:
+            if content.language not in names:
+                names[content.language] = translation.get_language_info(content.language)[
+                    "name_translated"]
+            fallback = gettext("Available in %(language)s only.") % {
+                "language": names[content.language]}
+        published = timezone.localtime(release.published_at)
+        rows.append({
+            "url": release.url, "title": content.title, "lang": content.language,
+            "dateline": content.dateline, "lead": content.lead,
+            "passage": release.passage_html, "fallback": fallback,
+            "iso": published.isoformat(), "date": formats.date_format(published),
+            "kind": kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
+            "office_slug": release.office_slug, "office_name": release.office_name,
+            "topics": [(topic.slug, topic.name) for topic in release.topic_list],
+            "thumbnail": thumbnail(release),
+        })
+    return rows
+
+
+def thumbnail(release):
+    """The small image beside a summary (as includes/release_thumbnail.html), or None."""
+    renditions = images.renditions(release)
+    if not renditions:
+        return None
+    return {
+        "src": renditions[0][0], "srcset": images.srcset(release), "sizes": images.SUMMARY_SIZES,
+        "width": release.image_width, "height": release.image_height,
+    }
+
+
+def with_query(base, **params):
+    """`base` (an encoded query string) with `params` added: "?…"."""
+    extra = urlencode(params)
+    return "?" + "&".join(part for part in (base, extra) if part)
+
+
+def archive_links(finder, form):
+    """[(label, address, count, current)]: the months of the chosen year, else the years."""
+    data = form.cleaned_data
+    base = form.querystring(year=None, month=None) if not finder.months else form.querystring(
+        month=None)
+    if finder.months:
+        return [
+            (name, with_query(base, month=month), count, data.get("month") == month)
+            for month, name, count in finder.months
+        ]
+    return [(year, with_query(base, year=year), count, False) for year, count in finder.years]
+
+
+def topic_options(finder, form):
+    """[(slug, name, count or None, checked)]: the topics found, then those chosen but absent."""
+    chosen = form.topics
+    chosen_ids = {topic.pk for topic in chosen}
+    options = [(t.slug, t.name, t.count, t.pk in chosen_ids) for t in finder.topics]
+    found = {topic.pk for topic in finder.topics}
+    options += [(t.slug, t.name, None, True) for t in chosen if t.pk not in found]
+    return options
+
+
+def source_options(form, at=None):
+    """{"office": [(slug, name)], "event": [(slug, title)]}, in the reader's language: the
+    offices and the events that public releases come from (one query for both), and the one
+    chosen even if it has none."""
+    language = translation.get_language()
+    public = PressRelease.objects.published(at=at)
+    # Plain QuerySets: modeltranslation's would reorder the columns that the union relies on.
+    units = Unit.objects.filter(pk__in=public.values("issuing_unit"))
+    offices = (
+        QuerySet(Unit, query=units.query.clone())
+        .annotate(what=Value("office"), key=F("slug"), label=F(f"name_{language}"))
+        .values_list("what", "key", "label").order_by()
+    )
+    original_title = Case(
+        *[When(original_language=code, then=F(f"title_{code}")) for code in LANGUAGE_CODES],
+        output_field=CharField(),
+    )
+    events = Event.objects.published().filter(pk__in=public.values("event"))
+    events = (
+        QuerySet(Event, query=events.query.clone())
+        .annotate(what=Value("event"), key=F("slug"),
+                  label=Coalesce(NullIf(F(f"title_{language}"), Value("")), original_title,
+                                 output_field=CharField()))
+        .values_list("what", "key", "label").order_by()
+    )
+    options = {"office": [], "event": []}
+    for what, slug, label in offices.union(events, all=True):
+        options[what].append((slug, label))
+    chosen = form.cleaned_data if form.is_valid() else {}
+    if chosen.get("office") and chosen["office"].slug not in dict(options["office"]):
+        options["office"].append((chosen["office"].slug, chosen["office"].name))
+    if chosen.get("event") and chosen["event"].slug not in dict(options["event"]):
+        event = chosen["event"]
+        options["event"].append((event.slug, event.in_language(language).title))
+    for choices in options.values():
+        choices.sort(key=lambda choice: (choice[1] or "").lower())
+    return options
