@@ -166,4 +166,9 @@ def summary(finder):
     counted = translation.ngettext(
         "%(count)d press release", "%(count)d press releases", finder.count
     ) % {"count": finder.count}
-    return f"{counted}: {', '.join(parts)}" if parts else counted
+    if not parts:
+        return counted
+    # Translated as a whole: French puts a (no-break) space before the colon.
+    return translation.gettext("%(counted)s: %(filters)s") % {
+        "counted": counted, "filters": ", ".join(parts),
+    }

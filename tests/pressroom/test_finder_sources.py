@@ -62,7 +62,7 @@ def test_choosing_an_office_filters_says_so_and_can_be_removed(client, sources):
     html = response.content.decode()
     assert [release.title_fr for release in response.context["object_list"]] == ["De Dacca"]
     assert '<option value="iom-bangladesh" selected>OIM Bangladesh</option>' in html
-    assert response.context["summary"] == "1 communiqué de presse: OIM Bangladesh"
+    assert response.context["summary"] == "1 communiqué de presse : OIM Bangladesh"
     assert dict(response.context["active_filters"])["OIM Bangladesh"] == ""
 
 
