@@ -46,6 +46,15 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+def loggable_path(request):
+    """The address as logged: a secret in it (a preview link's `token`) is left out, since a
+    log line must never be enough to read an embargoed release."""
+    path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    secret = match.kwargs.get("token") if match else None
+    return path.replace(secret, "<token>") if secret else path
+
+
 class RequestLogMiddleware:
     """One log line per request: method, path, status, duration and request id.
 
@@ -68,7 +77,7 @@ class RequestLogMiddleware:
             response["X-Request-ID"] = request_id
             request_logger.info(
                 "%s %s %s %.1fms ip=%s",
-                request.method, request.get_full_path(), response.status_code, duration_ms,
+                request.method, loggable_path(request), response.status_code, duration_ms,
                 client_ip(request),
             )
             return response

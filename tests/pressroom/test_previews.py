@@ -172,6 +172,14 @@ class TestPreviewLink:
         with django_assert_num_queries(6):
             assert client.get(link.get_absolute_url()).status_code == 200
 
+    def test_the_request_log_leaves_the_token_out(self, client, caplog):
+        link = PreviewLinkFactory()
+        with caplog.at_level("INFO", logger="iom_cms.requests"):
+            assert client.get(link.get_absolute_url()).status_code == 200
+        [line] = [r.getMessage() for r in caplog.records if r.name == "iom_cms.requests"]
+        assert link.token not in line
+        assert "/fr/communiques/apercu/<token>/ 200" in line
+
     def test_only_reading_is_allowed(self, client):
         link = PreviewLinkFactory()
         assert client.post(link.get_absolute_url()).status_code == 405
