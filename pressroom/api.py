@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from .finder import Finder
 from .forms import ReleaseFilterForm
-from .listing import ReleaseUrls
+from .listing import ReleaseUrls, attach_corrections
 
 
 @require_safe
@@ -44,7 +44,10 @@ def release_list(request):
         "pages": paginator.num_pages,
         "next": page_url(page.next_page_number()) if page.has_next() else None,
         "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": [release_data(release, origin, urls) for release in page.object_list],
+        "results": [
+            release_data(release, origin, urls)
+            for release in attach_corrections(page.object_list)
+        ],
     }, json_dumps_params={"ensure_ascii": False})
 
 
@@ -66,6 +69,13 @@ def release_data(release, origin, urls):
             code: origin + urls(release, code) for code in release.languages
         },
         "topics": [{"slug": topic.slug, "name": topic.name} for topic in release.topic_list],
+        "corrections": [
+            {
+                "corrected_at": correction.corrected_at.isoformat(),
+                "text": getattr(correction, f"text_{content.language}", "") or "",
+            }
+            for correction in release.correction_list
+        ],
     }
     if hasattr(release, "passage"):
         data["passage"] = str(release.passage_html)

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from .finder import PER_PAGE
 from .forms import ReleaseFilterForm
-from .listing import page_rows
-from .models import Correction
+from .listing import attach_corrections, page_rows
 
 
 class BadFilter(Exception):
@@ -56,14 +55,7 @@ class ReleaseFeed(Feed):
         return _("Press releases of the International Organization for Migration (IOM).")
 
     def items(self, form):
-        releases = page_rows(form.ordered(form.filtered()), limit=PER_PAGE)
-        # The corrections of the page's releases in one query: their notes go into the entries.
-        corrections = {}
-        for correction in Correction.objects.filter(release__in=[r.pk for r in releases]):
-            corrections.setdefault(correction.release_id, []).append(correction)
-        for release in releases:
-            release.correction_list = corrections.get(release.pk, [])
-        return releases
+        return attach_corrections(page_rows(form.ordered(form.filtered()), limit=PER_PAGE))
 
     def item_title(self, release):
         return release.content.title

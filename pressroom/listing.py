@@ -18,7 +18,7 @@ from django.utils import translation
 from iom_cms.translated import LANGUAGE_CODES
 
 from . import search
-from .models import TaggedRelease, Topic
+from .models import Correction, TaggedRelease, Topic
 
 LISTED_FIELDS = [
     "id", "published_at", "updated_at", "kind", "original_language",
@@ -107,6 +107,17 @@ def page_rows(releases, *, words="", topics=None, limit=None):
             (topics[pk] for pk in links.get(release.pk, ()) if pk in topics), key=_by_slug
         )
         release.passage_html = search.highlighted(getattr(release, "passage", ""))
+    return rows
+
+
+def attach_corrections(rows):
+    """Give each release of a page its `correction_list` (oldest first), in one query: the feed
+    and the API show them with the entry."""
+    found = {}
+    for correction in Correction.objects.filter(release__in=[release.pk for release in rows]):
+        found.setdefault(correction.release_id, []).append(correction)
+    for release in rows:
+        release.correction_list = found.get(release.pk, [])
     return rows
 
 

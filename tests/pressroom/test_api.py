@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 RELEASE_FIELDS = {
     "id", "url", "language", "kind", "title", "lead", "dateline", "published_at", "updated_at",
-    "original_language", "languages", "translations", "topics",
+    "original_language", "languages", "translations", "topics", "corrections",
 }
 
 
@@ -102,9 +102,9 @@ class TestApi:
     def test_the_api_needs_a_fixed_number_of_queries(self, client, django_assert_num_queries):
         topic = TopicFactory()
         PressReleaseFactory.create_batch(25, topics=[topic], english=True)
-        # The topic asked for, the counts, the page, its topics, and (for the page cache) the
-        # next scheduled publication.
-        with django_assert_num_queries(5):
+        # The topic asked for, the counts, the page, its topics, its corrections, and (for the
+        # page cache) the next scheduled publication.
+        with django_assert_num_queries(6):
             client.get(api_url(), {"topic": topic.slug})
 
     def test_the_api_is_read_only(self, client):

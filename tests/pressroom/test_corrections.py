@@ -1,4 +1,5 @@
-"""Corrections: a dated, translated note on a published release, on its page and in the feed."""
+"""Corrections: a dated, translated note on a published release, on its page, in the feed and
+in the API."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -99,3 +100,15 @@ def test_a_draft_cannot_be_corrected_in_the_admin(client, publisher):
 def test_a_writer_who_cannot_publish_cannot_add_corrections(client, writer):
     client.force_login(writer)
     assert client.get(reverse("admin:pressroom_correction_add")).status_code == 403
+
+
+def test_the_api_gives_each_release_its_corrections_in_the_version_shown(client):
+    release = PressReleaseFactory(english=True, title_en="Corrected release")
+    correction_save(correction=Correction(
+        release=release, corrected_at=MAY_24, text_fr="Chiffre corrigé.",
+        text_en="Figure corrected.",
+    ))
+    [item] = client.get("/en/press-releases/api/").json()["results"]
+    assert item["corrections"] == [
+        {"corrected_at": MAY_24.isoformat(), "text": "Figure corrected."},
+    ]
