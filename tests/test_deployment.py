@@ -342,3 +342,15 @@ def test_nginx_passes_requests_to_django_with_a_request_id(nginx_front):
     assert re.fullmatch(r"[0-9a-f]{32}", request_id)  # nginx's $request_id, kept by Django
     time.sleep(0.2)
     assert f"request_id={request_id}" in (directory / "access.log").read_text()
+
+
+@needs_nginx
+def test_nginx_logs_a_preview_address_without_its_token(nginx_front):
+    base, directory = nginx_front
+    fetch(base + "/fr/communiques/apercu/0123abcd:s3cr3t-Sig_n/?x=1")
+    fetch(base + "/fr/communiques/un-communique/")
+    time.sleep(0.2)
+    log = (directory / "access.log").read_text()
+    assert "s3cr3t" not in log
+    assert '"GET /fr/communiques/apercu/<token>/?x=1 HTTP/1.1"' in log
+    assert '"GET /fr/communiques/un-communique/ HTTP/1.1"' in log
