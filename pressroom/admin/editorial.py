@@ -5,7 +5,6 @@ Kept apart from admin.py: PressReleaseAdmin only mixes in `EditorialReleaseAdmin
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -35,22 +34,25 @@ class CorrectionAdmin(PublishersOnly, ReleaseFromAddress, TabbedTranslationAdmin
         editorial.correction_save(correction=obj, user=request.user)
 
 
+SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGE_CODES]
+
+
 class EditorialReleaseAdmin:
     """Mixed into PressReleaseAdmin: old addresses kept when slugs change, and links to the
     release's corrections and preview links."""
 
     def save_model(self, request, obj, form, change):
+        # The row as stored, not form.initial: a writer's form has no status or time fields,
+        # and a restored revision's form starts from the revision.
+        before = (
+            PressRelease.objects.only("status", "published_at", *SLUG_FIELDS).get(pk=obj.pk)
+            if change else None
+        )
         super().save_model(request, obj, form, change)
-        if change:
-            before = form.initial
-            was_public = (
-                before.get("status") == PressRelease.Status.PUBLISHED
-                and before.get("published_at") is not None
-                and before["published_at"] <= timezone.now()
-            )
+        if before is not None:
             editorial.record_slug_changes(
-                release=obj, was_public=was_public,
-                previous_slugs={code: before.get(f"slug_{code}") for code in LANGUAGE_CODES},
+                release=obj, was_public=before.is_published(),
+                previous_slugs={code: getattr(before, f"slug_{code}") for code in LANGUAGE_CODES},
             )
 
     def get_fieldsets(self, request, obj=None):

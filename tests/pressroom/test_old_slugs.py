@@ -80,3 +80,19 @@ def test_the_admin_keeps_no_old_slug_for_a_draft(editor_client):
     data = form_data(editor_client.get(url), slug_en="final-address")
     assert editor_client.post(url, data).status_code == 302
     assert not OldSlug.objects.exists()
+
+
+def test_a_writers_edit_keeps_the_old_address_of_a_public_release(writer, client):
+    # A writer's form has no status field: the old address comes from the stored row.
+    release = PressReleaseFactory(
+        english=True, slug_en="old-address",
+        published_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    client.force_login(writer)
+    url = reverse("admin:pressroom_pressrelease_change", args=[release.pk])
+    data = form_data(client.get(url), slug_en="new-address")
+    assert client.post(url, data).status_code == 302
+    client.logout()
+    response = client.get("/en/press-releases/old-address/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/press-releases/new-address/"
