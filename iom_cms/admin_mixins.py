@@ -44,6 +44,12 @@ class ClearsPublicPages:
         page_cache.clear_on_commit()
         return super().log_change(request, obj, message)
 
-    def log_deletions(self, request, queryset):
+    # Deletions clear after deleting: the admin logs them first, and the "delete selected"
+    # action runs outside a transaction, so a clear at logging time would come too early.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
         page_cache.clear_on_commit()
-        return super().log_deletions(request, queryset)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        page_cache.clear_on_commit()

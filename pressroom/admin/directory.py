@@ -5,7 +5,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from iom_cms.translated import LANGUAGE_CODES
 
-from .. import cache as page_cache
 from ..models import MediaContact, Topic
 
 
@@ -15,10 +14,6 @@ class TopicAdmin(TabbedTranslationAdmin):
     search_fields = [f"name_{code}" for code in LANGUAGE_CODES] + ["slug"]
     fields = ("name", "slug")
     readonly_fields = ()
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        page_cache.clear_on_commit()  # topic names appear on the cached lists
 
     def get_readonly_fields(self, request, obj=None):
         # The slug is in every filtered address: it never changes once set.

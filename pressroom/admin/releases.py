@@ -79,8 +79,6 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         if change:
             obj.version = form.current_version + 1  # the row is locked since the form's check
         super().save_model(request, obj, form, change)
-        # Public pages may be cached (pressroom/cache.py): every change clears them once committed.
-        page_cache.clear_on_commit()
 
     def save_related(self, request, form, formsets, change):
         release = form.instance
@@ -90,14 +88,6 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         finally:
             del release.skip_history_when_saving
         record_lists(release)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        page_cache.clear_on_commit()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        page_cache.clear_on_commit()
 
     @admin.display(description=gettext_lazy("title"))
     def headline(self, release):
