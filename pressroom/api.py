@@ -72,7 +72,7 @@ def release_data(release, origin, urls):
         "corrections": [
             {
                 "corrected_at": correction.corrected_at.isoformat(),
-                "text": getattr(correction, f"text_{content.language}", "") or "",
+                "text": correction.text_in(content.language),
             }
             for correction in release.correction_list
         ],

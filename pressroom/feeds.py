@@ -68,7 +68,7 @@ class ReleaseFeed(Feed):
                 "date": formats.date_format(
                     timezone.localtime(correction.corrected_at), "DATE_FORMAT"
                 ),
-                "text": getattr(correction, f"text_{content.language}", "") or "",
+                "text": correction.text_in(content.language),
             }
             for correction in release.correction_list
         ]

@@ -38,6 +38,17 @@ def srcset(release):
     return ", ".join(f"{url} {width}w" for url, width in renditions(release))
 
 
+def thumbnail(release):
+    """The small image beside a release in lists (src, srcset, sizes, width, height), or None."""
+    found = renditions(release)
+    if not found:
+        return None
+    return {
+        "src": found[0][0], "srcset": srcset(release), "sizes": SUMMARY_SIZES,
+        "width": release.image_width, "height": release.image_height,
+    }
+
+
 def download_details(release):
     """What the download link says about the stored file: format, pixels and size.
 

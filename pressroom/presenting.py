@@ -44,20 +44,9 @@ def summaries(releases, language):
             "kind": kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
             "office_slug": release.office_slug, "office_name": release.office_name,
             "topics": [(topic.slug, topic.name) for topic in release.topic_list],
-            "thumbnail": thumbnail(release),
+            "thumbnail": images.thumbnail(release),
         })
     return rows
-
-
-def thumbnail(release):
-    """The small image beside a summary (as includes/release_thumbnail.html), or None."""
-    renditions = images.renditions(release)
-    if not renditions:
-        return None
-    return {
-        "src": renditions[0][0], "srcset": images.srcset(release), "sizes": images.SUMMARY_SIZES,
-        "width": release.image_width, "height": release.image_height,
-    }
 
 
 def with_query(base, **params):

@@ -19,8 +19,7 @@ def language_switcher(context):
     links = []
     for code, _name in settings.LANGUAGES:
         url = exact.get(code) or translate_url(request.get_full_path(), code)
-        with translation.override(code):
-            name = translation.get_language_info(code)["name_local"]
+        name = translation.get_language_info(code)["name_local"]  # the same in every language
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.translated import LANGUAGE_CODES, filled
+from iom_cms.translated import LANGUAGE_CODES
 
 from ..models import TaggedRelease, Topic
 
@@ -16,7 +16,7 @@ class LanguageAvailableFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGE_CODES:
-            return queryset.filter(filled(f"title_{self.value()}"))
+            return queryset.available_in(self.value())
         return queryset
 
 

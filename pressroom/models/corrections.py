@@ -10,7 +10,7 @@ from .releases import PressRelease
 class CorrectionQuerySet(models.QuerySet):
     def notes(self, language):
         """[(corrected_at, text)] in `language`, oldest first: what the page and feeds show."""
-        return [(c.corrected_at, getattr(c, f"text_{language}", "") or "") for c in self]
+        return [(c.corrected_at, c.text_in(language)) for c in self]
 
 
 class Correction(models.Model):
@@ -45,6 +45,9 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.release} – {self.corrected_at:%Y-%m-%d}"
+
+    def text_in(self, language):
+        return getattr(self, f"text_{language}", "") or ""
 
     def clean(self):
         if not self.release_id:

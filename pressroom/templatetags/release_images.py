@@ -21,9 +21,4 @@ def release_image(release, content):
 @register.inclusion_tag("pressroom/includes/release_thumbnail.html")
 def release_thumbnail(release):
     """A small image beside a release in lists; its title, next to it, says what it is about."""
-    return {
-        "release": release,
-        "renditions": images.renditions(release),
-        "srcset": images.srcset(release),
-        "sizes": images.SUMMARY_SIZES,
-    }
+    return {"thumbnail": images.thumbnail(release)}
