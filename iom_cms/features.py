@@ -31,7 +31,7 @@ def exactly_one_target():
 class FeatureQuerySet(models.QuerySet):
     def public(self, at=None):
         """Features whose target the public may see at `at` (now by default), in their order."""
-        public_pages = Page.objects.published().exclude(parent__is_published=False)
+        public_pages = Page.objects.public()
         return self.filter(
             models.Q(release__in=PressRelease.objects.published(at=at))
             | models.Q(event__in=Event.objects.published())

@@ -23,6 +23,10 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def public(self):
+        """What visitors can open: published, and a sub-page's parent published too."""
+        return self.published().exclude(parent__is_published=False)
+
     def menu(self):
         """The published top-level pages in the menu; sub-pages are listed on their parent."""
         return self.published().filter(parent=None, in_menu=True).order_by("order", "pk")

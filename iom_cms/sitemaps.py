@@ -31,8 +31,8 @@ class PageSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        pages = Page.objects.published().filter(section="").select_related("parent")
-        return pages.exclude(parent__is_published=False).order_by("pk")
+        pages = Page.objects.public().filter(section="").select_related("parent")
+        return pages.order_by("pk")
 
     def get_languages_for_item(self, page):
         return page.languages

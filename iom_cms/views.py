@@ -66,10 +66,10 @@ class PageView(DetailView):
         *parents, slug = self.kwargs["path"].split("/")
         if len(parents) > 1:
             raise Http404(translation.gettext("There is no page at this address."))
-        pages = Page.objects.published().filter(in_any_language("slug", slug))
+        pages = Page.objects.public().filter(in_any_language("slug", slug))
         if parents:
             pages = pages.filter(
-                parent__is_published=True, parent__in=Page.objects.filter(
+                parent__in=Page.objects.filter(
                     in_any_language("slug", parents[0]), parent=None
                 ),
             )

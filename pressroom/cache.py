@@ -40,9 +40,7 @@ def seconds_to_live(now):
     """Whole seconds a page made at `now` may be kept: at most PAGE_CACHE_SECONDS, and never
     past the next scheduled publication (0: do not keep it)."""
     longest = settings.PAGE_CACHE_SECONDS
-    scheduled = PressRelease.objects.filter(
-        status=PressRelease.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(next=Min("published_at"))["next"]
+    scheduled = PressRelease.objects.scheduled(at=now).aggregate(next=Min("published_at"))["next"]
     if scheduled is None:
         return longest
     return max(0, min(longest, math.floor((scheduled - timezone.now()).total_seconds())))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from iom_cms.translated import LANGUAGE_CODES
 
+from . import presenting
 from .models import PreviewLink
 
 
@@ -37,17 +38,12 @@ def preview_link(request, token):
     url = link.get_absolute_url()
     if request.path != url:
         return keep_private(redirect(url))
-    release = link.release
-    content = release.in_language(link.language)
     context = {
-        "release": release,
-        "content": content,
+        **presenting.release_page_context(link.release, link.language),
+        "release": link.release,
         "is_preview": True,
         "preview_link": link,
         # The language menu stays on this page: the release's public addresses answer 404.
         "language_urls": dict.fromkeys(LANGUAGE_CODES, url),
-        "corrections": release.corrections.all().notes(content.language),
-        "contacts": release.contacts.all(),
-        "release_topics": release.topics.all(),
     }
     return keep_private(render(request, "pressroom/pressrelease_detail.html", context))

@@ -38,9 +38,7 @@ class TallyCounts:
         self.data = form.cleaned_data
         self.topic = form.topics[0] if form.topics else None
         # What the tallies count but the public does not see yet, through the same filter.
-        self.scheduled = form.filtered(
-            PressRelease.objects.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=at)
-        )
+        self.scheduled = form.filtered(PressRelease.objects.scheduled(at=at))
 
     def statement(self, releases):
         """One statement (sql, params) of rows to add up: ('p', year, month or 0, kind, n) by

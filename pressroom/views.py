@@ -151,12 +151,10 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         language = translation.get_language()
-        context["content"] = content = release.in_language(language)
-        context["corrections"] = release.corrections.all().notes(content.language)
+        context.update(presenting.release_page_context(release, language))
         context["is_preview"] = not release.is_published()
         context["language_urls"] = {
             code: release.get_absolute_url(code) for code in LANGUAGE_CODES
         }
-        context["contacts"] = release.contacts.all()
-        context["release_topics"] = release.topics.all()
         return context
+

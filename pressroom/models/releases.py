@@ -26,6 +26,11 @@ class PressReleaseQuerySet(models.QuerySet):
         at = at or timezone.now()
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=at)
 
+    def scheduled(self, at=None):
+        """Published, but not public yet: embargoed until a later time."""
+        at = at or timezone.now()
+        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=at)
+
     def available_in(self, language):
         return self.filter(filled(f"title_{language}"))
 
