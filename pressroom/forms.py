@@ -233,7 +233,13 @@ class ReleaseFilterForm(forms.Form):
         return start, end
 
     def active_filters(self):
-        """[(label, query string without that filter)]: what the reader may remove."""
+        """[(label, query string without that filter)]: what the reader may remove. Kept once
+        made: the page, its summary line and its description all ask for them."""
+        if not hasattr(self, "_active_filters"):
+            self._active_filters = self._make_active_filters()
+        return self._active_filters
+
+    def _make_active_filters(self):
         form, data = self, self.cleaned_data
         chips = []
         if form.words:

@@ -9,6 +9,7 @@ form, a restored revision), so nothing a writer does makes a release public.
 
 from django.db import transaction
 
+from . import cache as page_cache
 from .models import PressRelease
 
 PUBLISH_PERMISSION = "pressroom.publish_pressrelease"
@@ -47,6 +48,8 @@ def release_set_status(*, releases, status, user):
         release._history_user = user
         release.save(update_fields=["status", "version", "updated_at"])
         count += 1
+    # No admin log entry is written for these saves: the public page cache is cleared here.
+    page_cache.clear_on_commit()
     return count
 
 

@@ -10,7 +10,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from iom_cms.translated import LANGUAGE_CODES
 
-from .. import cache as page_cache
 from ..models import PressRelease, Topic
 from ..workflow import can_publish, keep_publication, record_lists, release_set_status
 from .editorial import EditorialReleaseAdmin  # also registers corrections and preview links
@@ -125,7 +124,9 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         description=gettext_lazy("Publish the selected releases"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        count = self._set_status(request, queryset, PressRelease.Status.PUBLISHED)
+        count = release_set_status(
+            releases=queryset, status=PressRelease.Status.PUBLISHED, user=request.user
+        )
         self.message_user(
             request,
             ngettext("%d release published.", "%d releases published.", count) % count,
@@ -136,15 +137,11 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         description=gettext_lazy("Unpublish the selected releases"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = self._set_status(request, queryset, PressRelease.Status.DRAFT)
+        count = release_set_status(
+            releases=queryset, status=PressRelease.Status.DRAFT, user=request.user
+        )
         self.message_user(
             request,
             ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
             messages.SUCCESS,
         )
-
-    def _set_status(self, request, queryset, status):
-        # Each release saved (so "last changed" moves, for feeds and the sitemap) with a revision.
-        count = release_set_status(releases=queryset, status=status, user=request.user)
-        page_cache.clear_on_commit()
-        return count
