@@ -60,13 +60,24 @@ class EventAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("series", "title", "slug", "summary", "body")}),
-        (_("When"), {
-            "fields": ("time_zone", "start", "end", "period_label", "period_start", "period_end"),
-            "description": _(
-                "Give the exact start and end, in the event's time zone; or, while they are not "
-                "announced, an approximate period in words and its first and last possible day."
-            ),
-        }),
+        (
+            _("When"),
+            {
+                "fields": (
+                    "time_zone",
+                    "start",
+                    "end",
+                    "period_label",
+                    "period_start",
+                    "period_end",
+                ),
+                "description": _(
+                    "Give the exact start and end, in the event's time zone; or, while they are "
+                    "not announced, an approximate period in words and its first and last possible "
+                    "day."
+                ),
+            },
+        ),
         (_("Where"), {"fields": ("format", "venue", "city", "country")}),
         (_("Links"), {"fields": ("registration_url", "webcast_url", "recording_url")}),
         (_("Publication"), {"fields": ("status", "original_language")}),
@@ -80,7 +91,8 @@ class EventAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "time_zone":
             return forms.ChoiceField(
-                label=db_field.verbose_name.capitalize(), help_text=db_field.help_text,
+                label=db_field.verbose_name.capitalize(),
+                help_text=db_field.help_text,
                 choices=[(name, name) for name in sorted(time_zone_names())],
                 initial=db_field.default,
             )
@@ -136,17 +148,13 @@ class SessionAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
 class SpeakerAdmin(TabbedTranslationAdmin):
     list_display = ("__str__", "person", "affiliation")
     list_select_related = ("person",)
-    search_fields = ["name", "person__name"] + [
-        f"affiliation_{code}" for code in LANGUAGE_CODES
-    ]
+    search_fields = ["name", "person__name"] + [f"affiliation_{code}" for code in LANGUAGE_CODES]
     autocomplete_fields = ("person",)
     fields = ("person", "name", "affiliation")
 
     def get_search_results(self, request, queryset, search_term):
         # The autocomplete of a session's speakers shows staff by their name.
-        return super().get_search_results(
-            request, queryset.select_related("person"), search_term
-        )
+        return super().get_search_results(request, queryset.select_related("person"), search_term)
 
 
 @admin.register(Series)
@@ -157,4 +165,3 @@ class SeriesAdmin(TabbedTranslationAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ("name_fr",)}
-

@@ -90,24 +90,38 @@ def _idm_new_york(idm):
     sessions = [
         (_at(NEW_YORK, first, 10), _at(NEW_YORK, first, 13), tracks[0], []),
         (_at(NEW_YORK, first, 15), _at(NEW_YORK, first, 18), tracks[1], []),
-        (_at(NEW_YORK, second, 10), _at(NEW_YORK, second, 13), tracks[2],
-         [(Participation.Role.SPEAKER, "Kofi Kinaata", KOFI_KINAATA)]),
+        (
+            _at(NEW_YORK, second, 10),
+            _at(NEW_YORK, second, 13),
+            tracks[2],
+            [(Participation.Role.SPEAKER, "Kofi Kinaata", KOFI_KINAATA)],
+        ),
         (_at(NEW_YORK, second, 15), _at(NEW_YORK, second, 18), tracks[3], []),
     ]
     return {
-        "slug": IDM_NEW_YORK_SLUG, "series": idm, "status": Event.Status.PUBLISHED,
-        "start": _at(NEW_YORK, first, 10), "end": _at(NEW_YORK, second, 18),
-        "time_zone": "America/New_York", "format": Event.Format.IN_PERSON,
-        "text": IDM_NEW_YORK, "sessions": sessions,
+        "slug": IDM_NEW_YORK_SLUG,
+        "series": idm,
+        "status": Event.Status.PUBLISHED,
+        "start": _at(NEW_YORK, first, 10),
+        "end": _at(NEW_YORK, second, 18),
+        "time_zone": "America/New_York",
+        "format": Event.Format.IN_PERSON,
+        "text": IDM_NEW_YORK,
+        "sessions": sessions,
     }
 
 
 def _idm_geneva(idm):
     return {
-        "slug": "idm-2024-geneva", "series": idm, "status": Event.Status.PUBLISHED,
-        "period_start": datetime.date(2024, 5, 24), "period_end": datetime.date(2024, 12, 31),
-        "time_zone": "Europe/Zurich", "format": Event.Format.IN_PERSON,
-        "text": IDM_GENEVA, "sessions": [],
+        "slug": "idm-2024-geneva",
+        "series": idm,
+        "status": Event.Status.PUBLISHED,
+        "period_start": datetime.date(2024, 5, 24),
+        "period_end": datetime.date(2024, 12, 31),
+        "time_zone": "Europe/Zurich",
+        "format": Event.Format.IN_PERSON,
+        "text": IDM_GENEVA,
+        "sessions": [],
     }
 
 
@@ -120,39 +134,67 @@ def _fictional(*, now):
     next_day = consultation_day + datetime.timedelta(days=1)
     return [
         {
-            "slug": "briefing-migration-data", "status": Event.Status.PUBLISHED,
-            "start": _at(geneva, briefing_day, 15), "end": _at(geneva, briefing_day, 16, 30),
-            "time_zone": "Europe/Zurich", "format": Event.Format.ONLINE,
-            "webcast_url": "https://example.org/webcast", "text": BRIEFING,
+            "slug": "briefing-migration-data",
+            "status": Event.Status.PUBLISHED,
+            "start": _at(geneva, briefing_day, 15),
+            "end": _at(geneva, briefing_day, 16, 30),
+            "time_zone": "Europe/Zurich",
+            "format": Event.Format.ONLINE,
+            "webcast_url": "https://example.org/webcast",
+            "text": BRIEFING,
             "sessions": [
-                (_at(geneva, briefing_day, 15), _at(geneva, briefing_day, 16, 30),
-                 BRIEFING_SESSION,
-                 [(Participation.Role.MODERATOR, "Claire Martin", DEMO_AFFILIATIONS[0]),
-                  (Participation.Role.SPEAKER, "Daniel Otieno", DEMO_AFFILIATIONS[1])]),
+                (
+                    _at(geneva, briefing_day, 15),
+                    _at(geneva, briefing_day, 16, 30),
+                    BRIEFING_SESSION,
+                    [
+                        (Participation.Role.MODERATOR, "Claire Martin", DEMO_AFFILIATIONS[0]),
+                        (Participation.Role.SPEAKER, "Daniel Otieno", DEMO_AFFILIATIONS[1]),
+                    ],
+                ),
             ],
         },
         {
-            "slug": "regional-consultation-asia-pacific", "status": Event.Status.PUBLISHED,
-            "start": _at(bangkok, consultation_day, 9), "end": _at(bangkok, next_day, 13),
-            "time_zone": "Asia/Bangkok", "format": Event.Format.HYBRID,
-            "registration_url": "https://example.org/register", "text": CONSULTATION,
+            "slug": "regional-consultation-asia-pacific",
+            "status": Event.Status.PUBLISHED,
+            "start": _at(bangkok, consultation_day, 9),
+            "end": _at(bangkok, next_day, 13),
+            "time_zone": "Asia/Bangkok",
+            "format": Event.Format.HYBRID,
+            "registration_url": "https://example.org/register",
+            "text": CONSULTATION,
             "sessions": [
-                (_at(bangkok, consultation_day, 9), _at(bangkok, consultation_day, 10, 30),
-                 CONSULTATION_SESSIONS[0],
-                 [(Participation.Role.MODERATOR, "Mai Nguyen", DEMO_AFFILIATIONS[2])]),
-                (_at(bangkok, consultation_day, 11), _at(bangkok, consultation_day, 13),
-                 CONSULTATION_SESSIONS[1],
-                 [(Participation.Role.MODERATOR, "Mai Nguyen", DEMO_AFFILIATIONS[2]),
-                  (Participation.Role.SPEAKER, "Daniel Otieno", DEMO_AFFILIATIONS[1])]),
-                (_at(bangkok, next_day, 9), _at(bangkok, next_day, 13),
-                 CONSULTATION_SESSIONS[2],
-                 [(Participation.Role.SPEAKER, "Claire Martin", DEMO_AFFILIATIONS[0])]),
+                (
+                    _at(bangkok, consultation_day, 9),
+                    _at(bangkok, consultation_day, 10, 30),
+                    CONSULTATION_SESSIONS[0],
+                    [(Participation.Role.MODERATOR, "Mai Nguyen", DEMO_AFFILIATIONS[2])],
+                ),
+                (
+                    _at(bangkok, consultation_day, 11),
+                    _at(bangkok, consultation_day, 13),
+                    CONSULTATION_SESSIONS[1],
+                    [
+                        (Participation.Role.MODERATOR, "Mai Nguyen", DEMO_AFFILIATIONS[2]),
+                        (Participation.Role.SPEAKER, "Daniel Otieno", DEMO_AFFILIATIONS[1]),
+                    ],
+                ),
+                (
+                    _at(bangkok, next_day, 9),
+                    _at(bangkok, next_day, 13),
+                    CONSULTATION_SESSIONS[2],
+                    [(Participation.Role.SPEAKER, "Claire Martin", DEMO_AFFILIATIONS[0])],
+                ),
             ],
         },
         {
-            "slug": "draft-workshop-labour-mobility", "status": Event.Status.DRAFT,
-            "start": _at(geneva, consultation_day, 9), "end": _at(geneva, consultation_day, 17),
-            "time_zone": "Europe/Zurich", "format": Event.Format.IN_PERSON, "text": DRAFT,
+            "slug": "draft-workshop-labour-mobility",
+            "status": Event.Status.DRAFT,
+            "start": _at(geneva, consultation_day, 9),
+            "end": _at(geneva, consultation_day, 17),
+            "time_zone": "Europe/Zurich",
+            "format": Event.Format.IN_PERSON,
+            "text": DRAFT,
             "sessions": [],
         },
     ]
@@ -177,13 +219,11 @@ IDM_ABOUT_FR = _about(
         "gouvernementales et à d'autres partenaires, pour partager leurs expériences et leurs "
         "points de vue sur les questions migratoires contemporaines afin de trouver des solutions "
         "pratiques et d'encourager une plus grande coopération.",
-
         "Les dernières décennies ont vu se multiplier des initiatives intergouvernementales, entre "
         "autres, visant à élaborer des approches communes de la migration. Le Dialogue "
         "international sur la migration de l'OIM a réuni pour la première fois tous les acteurs "
         "de la migration, au niveau mondial, pour des discussions libres et ouvertes autour des "
         "opportunités et des défis que présente la migration.",
-
         "Fondé en 2001 et inscrit dans la Constitution et dans la stratégie de l'OIM, le Dialogue "
         "international sur la migration est ouvert à l'ensemble des 175 États membres de l'OIM et "
         "aux huit États observateurs, ainsi qu'aux organisations internationales et non "
@@ -210,12 +250,10 @@ IDM_ABOUT_EN = _about(
         "as well as international and non-governmental organizations and other partners, a forum "
         "to share their experiences and views on contemporary migration issues, in order to find "
         "practical solutions and encourage greater cooperation.",
-
         "Recent decades have seen a growing number of intergovernmental and other initiatives "
         "aimed at developing common approaches to migration. IOM’s International Dialogue on "
         "Migration was the first to bring together all migration actors at the global level for "
         "free and open discussions on the opportunities and challenges that migration presents.",
-
         "Founded in 2001 and anchored in IOM’s Constitution and strategy, the International "
         "Dialogue on Migration is open to all 175 IOM Member States and the eight observer States, "
         "as well as to international and non-governmental organizations, migrants and partners "
@@ -240,13 +278,11 @@ IDM_ABOUT_ES = _about(
         "gubernamentales y a otros asociados, un espacio de debate para compartir sus "
         "experiencias y puntos de vista sobre las cuestiones migratorias contemporáneas, con el "
         "fin de encontrar soluciones prácticas y fomentar una mayor cooperación.",
-
         "En las últimas décadas se han multiplicado las iniciativas intergubernamentales, entre "
         "otras, destinadas a elaborar enfoques comunes de la migración. El Diálogo Internacional "
         "sobre la Migración de la OIM fue el primero en reunir a todos los actores de la "
         "migración, a escala mundial, para debatir de forma libre y abierta las oportunidades y "
         "los desafíos que plantea la migración.",
-
         "Fundado en 2001 y consagrado en la Constitución y la estrategia de la OIM, el Diálogo "
         "Internacional sobre la Migración está abierto a los 175 Estados Miembros de la OIM y a "
         "los ocho Estados observadores, así como a las organizaciones internacionales y no "
@@ -268,8 +304,11 @@ IDM_ABOUT_ES = _about(
 
 # Field name: (fr, en, es).
 IDM_SERIES = {
-    "name": ("Dialogue international sur la migration", "International Dialogue on Migration",
-             "Diálogo Internacional sobre la Migración"),
+    "name": (
+        "Dialogue international sur la migration",
+        "International Dialogue on Migration",
+        "Diálogo Internacional sobre la Migración",
+    ),
     "acronym": ("IDM", "IDM", "IDM"),
     "description": (
         "Le principal forum de l'OIM sur les politiques migratoires, ouvert aux États membres et "
@@ -331,18 +370,26 @@ IDM_NEW_YORK = {
 
 # The four areas of action of the release, as the sessions of the New York agenda.
 IDM_TRACKS = [
-    ("Action multilatérale et partenariats efficaces à tous les niveaux",
-     "Multilateral action and effective partnerships at all levels",
-     "Acción multilateral y alianzas eficaces a todos los niveles"),
-    ("Engagement au niveau local avec les communautés et les autorités locales",
-     "Engagement at the local level with communities and local authorities",
-     "Participación a nivel local con las comunidades y las autoridades locales"),
-    ("Les voix des migrants et des diasporas",
-     "The voices of migrants and diasporas",
-     "Las voces de los migrantes y las diásporas"),
-    ("Innovation et technologie au service des voies de migration régulières",
-     "Innovation and technology for regular migration pathways",
-     "Innovación y tecnología al servicio de las vías de migración regular"),
+    (
+        "Action multilatérale et partenariats efficaces à tous les niveaux",
+        "Multilateral action and effective partnerships at all levels",
+        "Acción multilateral y alianzas eficaces a todos los niveles",
+    ),
+    (
+        "Engagement au niveau local avec les communautés et les autorités locales",
+        "Engagement at the local level with communities and local authorities",
+        "Participación a nivel local con las comunidades y las autoridades locales",
+    ),
+    (
+        "Les voix des migrants et des diasporas",
+        "The voices of migrants and diasporas",
+        "Las voces de los migrantes y las diásporas",
+    ),
+    (
+        "Innovation et technologie au service des voies de migration régulières",
+        "Innovation and technology for regular migration pathways",
+        "Innovación y tecnología al servicio de las vías de migración regular",
+    ),
 ]
 
 KOFI_KINAATA = (
@@ -391,7 +438,8 @@ BRIEFING = {
 }
 
 BRIEFING_SESSION = (
-    "Présentation des données et questions", "Presentation of the data and questions",
+    "Présentation des données et questions",
+    "Presentation of the data and questions",
     "Presentación de los datos y preguntas",
 )
 
@@ -410,8 +458,11 @@ CONSULTATION = {
         "vías de migración laboral equitativas.",
     ),
     "body": ("", "", ""),
-    "venue": ("Centre de conférences des Nations Unies", "United Nations Conference Centre",
-              "Centro de Conferencias de las Naciones Unidas"),
+    "venue": (
+        "Centre de conférences des Nations Unies",
+        "United Nations Conference Centre",
+        "Centro de Conferencias de las Naciones Unidas",
+    ),
     "city": ("Bangkok", "Bangkok", "Bangkok"),
     "country": ("Thaïlande", "Thailand", "Tailandia"),
 }
@@ -424,7 +475,8 @@ CONSULTATION_SESSIONS = [
 
 DRAFT = {
     "title": (
-        "Atelier sur la mobilité de main-d’œuvre (brouillon)", "Labour mobility workshop (draft)",
+        "Atelier sur la mobilité de main-d’œuvre (brouillon)",
+        "Labour mobility workshop (draft)",
         "Taller sobre movilidad laboral (borrador)",
     ),
     "summary": ("Brouillon.", "Draft.", "Borrador."),
@@ -434,8 +486,14 @@ DRAFT = {
 
 DEMO_AFFILIATIONS = [
     ("Cheffe des données, OIM", "Head of data, IOM", "Jefa de datos, OIM"),
-    ("Chargé de communication régional, OIM Nairobi", "Regional communications officer, "
-     "IOM Nairobi", "Oficial regional de comunicación, OIM Nairobi"),
-    ("Chargée de communication régionale, OIM Bangkok", "Regional communications officer, "
-     "IOM Bangkok", "Oficial regional de comunicación, OIM Bangkok"),
+    (
+        "Chargé de communication régional, OIM Nairobi",
+        "Regional communications officer, IOM Nairobi",
+        "Oficial regional de comunicación, OIM Nairobi",
+    ),
+    (
+        "Chargée de communication régionale, OIM Bangkok",
+        "Regional communications officer, IOM Bangkok",
+        "Oficial regional de comunicación, OIM Bangkok",
+    ),
 ]

@@ -9,7 +9,10 @@ class EventFilterForm(forms.Form):
     """What the events page's query string may ask for. Unknown parameters are ignored."""
 
     year = forms.IntegerField(
-        label=_("Year"), required=False, min_value=1951, max_value=9999,
+        label=_("Year"),
+        required=False,
+        min_value=1951,
+        max_value=9999,
         error_messages={
             "invalid": _("The year must be a number such as 2024."),
             "min_value": _("The year must be a number such as 2024."),
@@ -25,7 +28,10 @@ class EventFilterForm(forms.Form):
     def year_choices():
         """The years that have public events, latest first."""
         return list(
-            Event.objects.published().with_sort_date()
+            Event.objects.published()
+            .with_sort_date()
             .annotate(year=ExtractYear("sort_date"))
-            .values_list("year", flat=True).distinct().order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
         )

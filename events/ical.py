@@ -20,8 +20,12 @@ PRODUCT_ID = "-//International Organization for Migration//iom-cms events//EN"
 def calendar_file(events, *, request, name, uid, refresh=None):
     """The .ics text (bytes, lines ending in CRLF) of `events`, for the current language."""
     calendar = icalendar.Calendar.new(
-        prodid=PRODUCT_ID, name=_one_line(name), uid=uid, method="PUBLISH",
-        language=translation.get_language(), refresh_interval=refresh,
+        prodid=PRODUCT_ID,
+        name=_one_line(name),
+        uid=uid,
+        method="PUBLISH",
+        language=translation.get_language(),
+        refresh_interval=refresh,
     )
     if refresh:
         # Outlook reads the older, non-standard name of REFRESH-INTERVAL.

@@ -10,7 +10,5 @@ urlpatterns = [
     path(_("events/calendar.ics"), views.CalendarFeedView.as_view(), name="feed"),
     path(_("events/series/<slug:slug>/"), views.SeriesDetailView.as_view(), name="series"),
     path(_("events/<slug:slug>/"), views.EventDetailView.as_view(), name="detail"),
-    path(
-        _("events/<slug:slug>/calendar.ics"), views.EventCalendarView.as_view(), name="calendar"
-    ),
+    path(_("events/<slug:slug>/calendar.ics"), views.EventCalendarView.as_view(), name="calendar"),
 ]

@@ -103,9 +103,7 @@ class EventCalendarView(View):
     def get(self, request, slug):
         event = get_object_or_404(Event.objects.published(), slug=slug)
         if event.is_approximate:
-            return render(
-                request, "events/calendar_unavailable.html", {"event": event}, status=404
-            )
+            return render(request, "events/calendar_unavailable.html", {"event": event}, status=404)
         body = ical.calendar_file(
             [event], request=request, name=str(event), uid=ical.event_uid(event, request)
         )
@@ -120,9 +118,10 @@ class CalendarFeedView(View):
     def get(self, request):
         events = Event.objects.published().upcoming().filter(start__isnull=False)
         body = ical.calendar_file(
-            events, request=request, name=_("IOM events"),
+            events,
+            request=request,
+            name=_("IOM events"),
             uid=f"events-{translation.get_language()}@{ical.site_domain(request)}",
             refresh=datetime.timedelta(hours=12),
         )
         return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-

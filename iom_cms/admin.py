@@ -17,7 +17,14 @@ class PageAdmin(TabbedTranslationAdmin):
     search_fields = [f"{name}_{code}" for name in ("title", "body") for code in LANGUAGE_CODES]
     prepopulated_fields = {f"slug_{code}": (f"title_{code}",) for code in LANGUAGE_CODES}
     fields = (
-        "title", "slug", "body", "parent", "order", "in_menu", "section", "is_published",
+        "title",
+        "slug",
+        "body",
+        "parent",
+        "order",
+        "in_menu",
+        "section",
+        "is_published",
         "original_language",
     )
 
@@ -27,8 +34,11 @@ class PageAdmin(TabbedTranslationAdmin):
     def get_ordering(self, request):
         # Each top-level page followed by its sub-pages, as in the menu.
         return (
-            Coalesce("parent__order", "order"), Coalesce("parent_id", "id"),
-            F("parent_id").asc(nulls_first=True), "order", "pk",
+            Coalesce("parent__order", "order"),
+            Coalesce("parent_id", "id"),
+            F("parent_id").asc(nulls_first=True),
+            "order",
+            "pk",
         )
 
     @admin.display(description=_("page"))
@@ -55,7 +65,8 @@ class FeatureAdmin(TabbedTranslationAdmin):
     def get_queryset(self, request):
         shown = Feature.objects.public().filter(pk=OuterRef("pk"))
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .select_related("release", "event", "page__parent")
             .annotate(shown_now=Exists(shown))
         )

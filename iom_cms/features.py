@@ -20,10 +20,7 @@ TARGETS = ("release", "event", "page")
 def exactly_one_target():
     """A CHECK condition: one of the target columns is set, the others are NULL."""
     return models.Q.create(
-        [
-            models.Q(**{f"{name}__isnull": name != chosen for name in TARGETS})
-            for chosen in TARGETS
-        ],
+        [models.Q(**{f"{name}__isnull": name != chosen for name in TARGETS}) for chosen in TARGETS],
         connector=models.Q.OR,
     )
 
@@ -41,24 +38,40 @@ class FeatureQuerySet(models.QuerySet):
 
 class Feature(models.Model):
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
+        PressRelease,
+        verbose_name=_("press release"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     event = models.ForeignKey(
-        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.CASCADE,
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     page = models.ForeignKey(
-        Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE,
+        Page,
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     # Translated (see translation.py); empty: the target's own title and summary are shown.
     heading = models.CharField(
-        _("heading"), max_length=200, blank=True,
+        _("heading"),
+        max_length=200,
+        blank=True,
         help_text=_("Leave empty to show the title of what is featured."),
     )
     blurb = models.TextField(
-        _("blurb"), max_length=400, blank=True,
+        _("blurb"),
+        max_length=400,
+        blank=True,
         help_text=_("One or two sentences. Leave empty to show the lead or the summary."),
     )
     order = models.PositiveSmallIntegerField(
@@ -73,7 +86,8 @@ class Feature(models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=exactly_one_target(), name="feature_has_exactly_one_target",
+                condition=exactly_one_target(),
+                name="feature_has_exactly_one_target",
                 violation_error_message=_(
                     "Choose exactly one press release, event or page to feature."
                 ),

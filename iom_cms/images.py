@@ -34,8 +34,12 @@ FORMATS = {
     "GIF": ((".gif",), "image/gif"),
 }
 # Re-encoding quality: high, since the stored file is also the journalists' download.
-SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "WEBP": {"quality": 90},
-                "PNG": {"optimize": True}, "GIF": {}}
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "WEBP": {"quality": 90},
+    "PNG": {"optimize": True},
+    "GIF": {},
+}
 
 NOT_AN_IMAGE = _("Upload a JPEG, PNG, WebP or GIF image. This file is not one, or it is damaged.")
 
@@ -49,7 +53,8 @@ def open_checked(upload):
     if upload.size > MAX_BYTES:
         raise _error(
             _("The file is larger than %(limit)s. Export a smaller version and upload that."),
-            "file_too_big", limit=filesizeformat(MAX_BYTES),
+            "file_too_big",
+            limit=filesizeformat(MAX_BYTES),
         )
     upload.seek(0)
     with warnings.catch_warnings():
@@ -67,16 +72,26 @@ def open_checked(upload):
     extension = PurePath(upload.name or "").suffix.lower()
     if extension not in extensions:
         raise _error(
-            _("This file is a %(format)s image but its name ends in “%(extension)s”. "
-              "Rename it to end in “%(expected)s”."), "wrong_extension",
-            format=image.format, extension=extension or "—", expected=extensions[0],
+            _(
+                "This file is a %(format)s image but its name ends in “%(extension)s”. "
+                "Rename it to end in “%(expected)s”."
+            ),
+            "wrong_extension",
+            format=image.format,
+            extension=extension or "—",
+            expected=extensions[0],
         )
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise _error(
-            _("The image is %(width)d × %(height)d pixels (%(megapixels)d megapixels); the "
-              "limit is %(limit)d megapixels. Resize it first."), "too_many_pixels",
-            width=width, height=height, megapixels=round(width * height / 1e6),
+            _(
+                "The image is %(width)d × %(height)d pixels (%(megapixels)d megapixels); the "
+                "limit is %(limit)d megapixels. Resize it first."
+            ),
+            "too_many_pixels",
+            width=width,
+            height=height,
+            megapixels=round(width * height / 1e6),
             limit=MAX_PIXELS // 1_000_000,
         )
     try:

@@ -77,7 +77,10 @@ class RequestLogMiddleware:
             response["X-Request-ID"] = request_id
             request_logger.info(
                 "%s %s %s %.1fms ip=%s",
-                request.method, loggable_path(request), response.status_code, duration_ms,
+                request.method,
+                loggable_path(request),
+                response.status_code,
+                duration_ms,
                 client_ip(request),
             )
             return response

@@ -38,13 +38,20 @@ class Page(TranslatedContent, models.Model):
     # Translated (see translation.py). Which languages exist is decided in clean().
     title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=200, blank=True, db_index=False,
+        _("slug"),
+        max_length=200,
+        blank=True,
+        db_index=False,
         help_text=_("The last part of the address, in each language."),
     )
     body = RichTextField(_("text"), blank=True)
 
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent page"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent page"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
         help_text=_("Leave empty for a top-level page. Pages have at most two levels."),
     )
@@ -53,12 +60,17 @@ class Page(TranslatedContent, models.Model):
     )
     in_menu = models.BooleanField(_("in the menu"), default=True)
     section = models.CharField(
-        _("leads to"), max_length=40, blank=True, choices=list(SECTIONS.items()),
+        _("leads to"),
+        max_length=40,
+        blank=True,
+        choices=list(SECTIONS.items()),
         help_text=_("A part of the site this menu entry opens, instead of the page's own text."),
     )
     is_published = models.BooleanField(_("published"), default=False)
     original_language = models.CharField(
-        _("original language"), max_length=5, choices=settings.LANGUAGES,
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
 
@@ -70,7 +82,8 @@ class Page(TranslatedContent, models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=original_version_present(), name="page_has_original_language_version",
+                condition=original_version_present(),
+                name="page_has_original_language_version",
                 violation_error_message=_("The page needs a title in its original language."),
             ),
             models.CheckConstraint(
@@ -85,7 +98,8 @@ class Page(TranslatedContent, models.Model):
             ],
             *[
                 models.UniqueConstraint(
-                    fields=[f"slug_{c}"], condition=filled(f"slug_{c}") & models.Q(parent=None),
+                    fields=[f"slug_{c}"],
+                    condition=filled(f"slug_{c}") & models.Q(parent=None),
                     name=f"page_top_slug_{c}_unique",
                     violation_error_message=_("Another page already has this address."),
                 )

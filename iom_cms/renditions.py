@@ -31,6 +31,9 @@ class WrittenOnSave(Optimistic):
 
 def webp_rendition(source, processor, quality=80):
     return ImageSpecField(
-        source=source, processors=[processor], format="WEBP", options={"quality": quality},
+        source=source,
+        processors=[processor],
+        format="WEBP",
+        options={"quality": quality},
         cachefile_strategy=WrittenOnSave,
     )

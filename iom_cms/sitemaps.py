@@ -19,8 +19,13 @@ class SectionSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return ["home", "pressroom:list", "events:list", "organisation:who-we-are",
-                "organisation:structure"]
+        return [
+            "home",
+            "pressroom:list",
+            "events:list",
+            "organisation:who-we-are",
+            "organisation:structure",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -42,8 +42,10 @@ def organisation(request):
         "alternateName": _("IOM"),
         "url": request.build_absolute_uri(reverse("home")),
         "logo": {
-            "@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO)),
-            "width": 512, "height": 512,
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(LOGO)),
+            "width": 512,
+            "height": 512,
         },
         "sameAs": SAME_AS,
     }
@@ -84,13 +86,24 @@ def _event_dates(event):
 
 
 def _event_location(request, event, version):
-    place = {"@type": "Place", "name": version.venue or version.city or version.title,
-             "address": {"@type": "PostalAddress", "addressLocality": version.city,
-                         "addressCountry": version.country}}
-    online = {"@type": "VirtualLocation", "url": event.webcast_url or event.registration_url
-              or request.build_absolute_uri(event.get_absolute_url())}
+    place = {
+        "@type": "Place",
+        "name": version.venue or version.city or version.title,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": version.city,
+            "addressCountry": version.country,
+        },
+    }
+    online = {
+        "@type": "VirtualLocation",
+        "url": event.webcast_url
+        or event.registration_url
+        or request.build_absolute_uri(event.get_absolute_url()),
+    }
     return {
-        Event.Format.IN_PERSON: place, Event.Format.ONLINE: online,
+        Event.Format.IN_PERSON: place,
+        Event.Format.ONLINE: online,
         Event.Format.HYBRID: [place, online],
     }[event.format]
 

@@ -32,7 +32,8 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve, {"document_root": settings.MEDIA_ROOT},
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
         ),
     ]
 

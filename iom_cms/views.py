@@ -42,7 +42,8 @@ class HomeView(TemplateView):
         features = Feature.objects.public().select_related("release", "event", "page__parent")
         context["features"] = [feature.card(language) for feature in features[:FEATURED_ON_HOME]]
         context["latest_releases"] = (
-            PressRelease.objects.published().select_related("issuing_unit")
+            PressRelease.objects.published()
+            .select_related("issuing_unit")
             .prefetch_related("topics")[:6]
         )
         context["upcoming_events"] = (
@@ -69,9 +70,7 @@ class PageView(DetailView):
         pages = Page.objects.public().filter(in_any_language("slug", slug))
         if parents:
             pages = pages.filter(
-                parent__in=Page.objects.filter(
-                    in_any_language("slug", parents[0]), parent=None
-                ),
+                parent__in=Page.objects.filter(in_any_language("slug", parents[0]), parent=None),
             )
         else:
             pages = pages.filter(parent=None)
@@ -96,4 +95,3 @@ class PageView(DetailView):
         context["language_urls"] = {code: page.get_absolute_url(code) for code in LANGUAGE_CODES}
         context["subpages"] = page.children.published().order_by("order", "pk")
         return context
-

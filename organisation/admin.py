@@ -37,8 +37,11 @@ class ShiftButtonsMixin:
         opts = self.model._meta
         shift = self.admin_site.admin_view(self.shift_view)
         return [
-            path("<path:object_id>/shift/<str:direction>/", shift,
-                 name=f"{opts.app_label}_{opts.model_name}_shift"),
+            path(
+                "<path:object_id>/shift/<str:direction>/",
+                shift,
+                name=f"{opts.app_label}_{opts.model_name}_shift",
+            ),
             *super().get_urls(),
         ]
 
@@ -49,8 +52,10 @@ class ShiftButtonsMixin:
         return format_html(
             '<button type="submit" class="button" formaction="{}" aria-label="{}">↑</button> '
             '<button type="submit" class="button" formaction="{}" aria-label="{}">↓</button>',
-            reverse(name, args=[obj.pk, "up"]), _("Move “%s” up") % obj,
-            reverse(name, args=[obj.pk, "down"]), _("Move “%s” down") % obj,
+            reverse(name, args=[obj.pk, "up"]),
+            _("Move “%s” up") % obj,
+            reverse(name, args=[obj.pk, "down"]),
+            _("Move “%s” down") % obj,
         )
 
     def shift_view(self, request, object_id, direction):
@@ -121,10 +126,13 @@ class AppointmentFormSet(forms.BaseInlineFormSet):
             periods, periods[1:], strict=False
         ):
             if end is None or end >= next_start:
-                next_form.add_error("start_date", _(
-                    "This appointment overlaps another one: a post has one holder on any day, "
-                    "ad interim or not. End the other one before this one starts."
-                ))
+                next_form.add_error(
+                    "start_date",
+                    _(
+                        "This appointment overlaps another one: a post has one holder on any day, "
+                        "ad interim or not. End the other one before this one starts."
+                    ),
+                )
 
 
 class AppointmentInline(admin.TabularInline):
@@ -199,7 +207,10 @@ class ProfileAdmin(TabbedTranslationAdmin):
     """The one profile: the list leads straight to it."""
 
     fields = (
-        "mission_statement", "founded_in", "member_states", "countries_present",
+        "mission_statement",
+        "founded_in",
+        "member_states",
+        "countries_present",
         "figures_checked_on",
     )
 

@@ -58,9 +58,10 @@ def _ensure_units():
 def _ensure_post(unit, titles, in_leadership_team):
     if unit.positions.exists():
         return False
-    position = Position(in_leadership_team=in_leadership_team, **{
-        f"title_{code}": title for code, title in zip(LANGS, titles, strict=True)
-    })
+    position = Position(
+        in_leadership_team=in_leadership_team,
+        **{f"title_{code}": title for code, title in zip(LANGS, titles, strict=True)},
+    )
     services.position_move(position=position, new_unit=unit)
     return True
 
@@ -81,150 +82,330 @@ LANGS = ("fr", "en", "es")  # the order of the (fr, en, es) tuples below
 # (slug, parent's slug, kind, names (fr, en, es), short names or None), parents first, each list
 # of siblings in the order shown.
 UNITS = [
-    ("office-of-the-director-general", None, K.OFFICE,
-     ("Bureau de la Directrice générale", "Office of the Director General",
-      "Oficina de la Directora General"), None),
-
-    ("deputy-director-general-management-and-reform", "office-of-the-director-general", K.OFFICE,
-     ("Directrice générale adjointe chargée de la gestion et des réformes",
-      "Deputy Director General for Management and Reform",
-      "Directora General Adjunta de Gestión y Reforma"),
-     ("Gestion et réformes", "Management and Reform", "Gestión y Reforma")),
-    ("deputy-director-general-operations", "office-of-the-director-general", K.OFFICE,
-     ("Directrice générale adjointe chargée des opérations",
-      "Deputy Director General for Operations", "Directora General Adjunta de Operaciones"),
-     ("Opérations", "Operations", "Operaciones")),
-    ("office-of-the-chief-of-staff", "office-of-the-director-general", K.OFFICE,
-     ("Bureau du Chef de Cabinet", "Office of the Chief of Staff",
-      "Oficina del Jefe de Gabinete"), None),
-    ("office-of-partnerships-advocacy-and-communication", "office-of-the-director-general",
-     K.OFFICE,
-     ("Bureau des partenariats, de la sensibilisation et de la communication",
-      "Office of Partnerships, Advocacy and Communication",
-      "Oficina de Alianzas, Promoción y Comunicación"), None),
-    ("office-of-strategy-and-institutional-performance", "office-of-the-director-general",
-     K.OFFICE,
-     ("Bureau de la stratégie et de la performance institutionnelle",
-      "Office of Strategy and Institutional Performance",
-      "Oficina de Estrategia y Desempeño Institucional"), None),
-    ("legal-affairs", "office-of-the-director-general", K.INDEPENDENT_OFFICE,
-     ("Bureau des affaires juridiques", "Office of Legal Affairs",
-      "Oficina de Asuntos Jurídicos"),
-     ("Affaires juridiques", "Legal Affairs", "Asuntos Jurídicos")),
-    ("ombudsperson", "office-of-the-director-general", K.INDEPENDENT_OFFICE,
-     ("Bureau de l’Ombudsman", "Office of the Ombudsperson", "Oficina del Ombudsman"),
-     ("Ombudsman", "Ombudsperson", "Ombudsman")),
-    ("internal-oversight", "office-of-the-director-general", K.INDEPENDENT_OFFICE,
-     ("Bureau du contrôle interne", "Office of Internal Oversight",
-      "Oficina de Supervisión Interna"),
-     ("Contrôle interne", "Internal Oversight", "Supervisión Interna")),
-    ("ethics", "office-of-the-director-general", K.INDEPENDENT_OFFICE,
-     ("Bureau de la déontologie et de la conduite", "Ethics and Conduct Office",
-      "Oficina de Ética y Conducta"),
-     ("Déontologie", "Ethics", "Ética")),
-
+    (
+        "office-of-the-director-general",
+        None,
+        K.OFFICE,
+        (
+            "Bureau de la Directrice générale",
+            "Office of the Director General",
+            "Oficina de la Directora General",
+        ),
+        None,
+    ),
+    (
+        "deputy-director-general-management-and-reform",
+        "office-of-the-director-general",
+        K.OFFICE,
+        (
+            "Directrice générale adjointe chargée de la gestion et des réformes",
+            "Deputy Director General for Management and Reform",
+            "Directora General Adjunta de Gestión y Reforma",
+        ),
+        ("Gestion et réformes", "Management and Reform", "Gestión y Reforma"),
+    ),
+    (
+        "deputy-director-general-operations",
+        "office-of-the-director-general",
+        K.OFFICE,
+        (
+            "Directrice générale adjointe chargée des opérations",
+            "Deputy Director General for Operations",
+            "Directora General Adjunta de Operaciones",
+        ),
+        ("Opérations", "Operations", "Operaciones"),
+    ),
+    (
+        "office-of-the-chief-of-staff",
+        "office-of-the-director-general",
+        K.OFFICE,
+        (
+            "Bureau du Chef de Cabinet",
+            "Office of the Chief of Staff",
+            "Oficina del Jefe de Gabinete",
+        ),
+        None,
+    ),
+    (
+        "office-of-partnerships-advocacy-and-communication",
+        "office-of-the-director-general",
+        K.OFFICE,
+        (
+            "Bureau des partenariats, de la sensibilisation et de la communication",
+            "Office of Partnerships, Advocacy and Communication",
+            "Oficina de Alianzas, Promoción y Comunicación",
+        ),
+        None,
+    ),
+    (
+        "office-of-strategy-and-institutional-performance",
+        "office-of-the-director-general",
+        K.OFFICE,
+        (
+            "Bureau de la stratégie et de la performance institutionnelle",
+            "Office of Strategy and Institutional Performance",
+            "Oficina de Estrategia y Desempeño Institucional",
+        ),
+        None,
+    ),
+    (
+        "legal-affairs",
+        "office-of-the-director-general",
+        K.INDEPENDENT_OFFICE,
+        (
+            "Bureau des affaires juridiques",
+            "Office of Legal Affairs",
+            "Oficina de Asuntos Jurídicos",
+        ),
+        ("Affaires juridiques", "Legal Affairs", "Asuntos Jurídicos"),
+    ),
+    (
+        "ombudsperson",
+        "office-of-the-director-general",
+        K.INDEPENDENT_OFFICE,
+        ("Bureau de l’Ombudsman", "Office of the Ombudsperson", "Oficina del Ombudsman"),
+        ("Ombudsman", "Ombudsperson", "Ombudsman"),
+    ),
+    (
+        "internal-oversight",
+        "office-of-the-director-general",
+        K.INDEPENDENT_OFFICE,
+        (
+            "Bureau du contrôle interne",
+            "Office of Internal Oversight",
+            "Oficina de Supervisión Interna",
+        ),
+        ("Contrôle interne", "Internal Oversight", "Supervisión Interna"),
+    ),
+    (
+        "ethics",
+        "office-of-the-director-general",
+        K.INDEPENDENT_OFFICE,
+        (
+            "Bureau de la déontologie et de la conduite",
+            "Ethics and Conduct Office",
+            "Oficina de Ética y Conducta",
+        ),
+        ("Déontologie", "Ethics", "Ética"),
+    ),
     # Deputy Director General for Management and Reform
     *[
         (slug, "deputy-director-general-management-and-reform", K.DIVISION, names, None)
         for slug, names in [
-            ("financial-and-administrative-management",
-             ("Gestion financière et administrative", "Financial and Administrative Management",
-              "Gestión Financiera y Administrativa")),
-            ("staff-health-and-welfare",
-             ("Santé et bien-être du personnel", "Staff Health and Welfare",
-              "Salud y Bienestar del Personal")),
-            ("global-shared-services",
-             ("Services partagés mondiaux", "Global Shared Services",
-              "Servicios Compartidos Mundiales")),
-            ("change-management",
-             ("Gestion du changement", "Change Management", "Gestión del Cambio")),
-            ("human-resources-management",
-             ("Gestion des ressources humaines", "Human Resources Management",
-              "Gestión de Recursos Humanos")),
-            ("information-and-communications-technology",
-             ("Technologies de l’information et des communications",
-              "Information and Communications Technology",
-              "Tecnologías de la Información y las Comunicaciones")),
-            ("supply-chain",
-             ("Chaîne d’approvisionnement", "Supply Chain", "Cadena de Suministro")),
+            (
+                "financial-and-administrative-management",
+                (
+                    "Gestion financière et administrative",
+                    "Financial and Administrative Management",
+                    "Gestión Financiera y Administrativa",
+                ),
+            ),
+            (
+                "staff-health-and-welfare",
+                (
+                    "Santé et bien-être du personnel",
+                    "Staff Health and Welfare",
+                    "Salud y Bienestar del Personal",
+                ),
+            ),
+            (
+                "global-shared-services",
+                (
+                    "Services partagés mondiaux",
+                    "Global Shared Services",
+                    "Servicios Compartidos Mundiales",
+                ),
+            ),
+            (
+                "change-management",
+                ("Gestion du changement", "Change Management", "Gestión del Cambio"),
+            ),
+            (
+                "human-resources-management",
+                (
+                    "Gestion des ressources humaines",
+                    "Human Resources Management",
+                    "Gestión de Recursos Humanos",
+                ),
+            ),
+            (
+                "information-and-communications-technology",
+                (
+                    "Technologies de l’information et des communications",
+                    "Information and Communications Technology",
+                    "Tecnologías de la Información y las Comunicaciones",
+                ),
+            ),
+            (
+                "supply-chain",
+                ("Chaîne d’approvisionnement", "Supply Chain", "Cadena de Suministro"),
+            ),
         ]
     ],
     # Deputy Director General for Operations
     *[
         (slug, "deputy-director-general-operations", K.DIVISION, names, None)
         for slug, names in [
-            ("humanitarian-response-and-recovery",
-             ("Intervention humanitaire et relèvement", "Humanitarian Response and Recovery",
-              "Respuesta Humanitaria y Recuperación")),
+            (
+                "humanitarian-response-and-recovery",
+                (
+                    "Intervention humanitaire et relèvement",
+                    "Humanitarian Response and Recovery",
+                    "Respuesta Humanitaria y Recuperación",
+                ),
+            ),
             ("protection", ("Protection", "Protection", "Protección")),
-            ("data-insight-and-policy-coordination",
-             ("Données, analyse et coordination des politiques",
-              "Data, Insight and Policy Coordination",
-              "Datos, Análisis y Coordinación de Políticas")),
-            ("mobility-pathways-and-inclusion",
-             ("Voies de mobilité et inclusion", "Mobility Pathways and Inclusion",
-              "Vías de Movilidad e Inclusión")),
+            (
+                "data-insight-and-policy-coordination",
+                (
+                    "Données, analyse et coordination des politiques",
+                    "Data, Insight and Policy Coordination",
+                    "Datos, Análisis y Coordinación de Políticas",
+                ),
+            ),
+            (
+                "mobility-pathways-and-inclusion",
+                (
+                    "Voies de mobilité et inclusion",
+                    "Mobility Pathways and Inclusion",
+                    "Vías de Movilidad e Inclusión",
+                ),
+            ),
             ("climate-action", ("Action climatique", "Climate Action", "Acción Climática")),
-            ("staff-security",
-             ("Sécurité du personnel", "Staff Security", "Seguridad del Personal")),
+            (
+                "staff-security",
+                ("Sécurité du personnel", "Staff Security", "Seguridad del Personal"),
+            ),
         ]
     ],
     # Office of the Chief of Staff
-    ("regional-coordination-support", "office-of-the-chief-of-staff", K.DIVISION,
-     ("Appui à la coordination régionale", "Regional Coordination Support",
-      "Apoyo a la Coordinación Regional"), None),
-    ("special-liaison-office-addis-ababa", "office-of-the-chief-of-staff", K.OFFICE,
-     ("Bureau spécial de liaison à Addis-Abeba", "Special Liaison Office in Addis Ababa",
-      "Oficina Especial de Enlace en Addis Abeba"), None),
-    ("regional-offices", "office-of-the-chief-of-staff", K.FIELD_OFFICES,
-     ("Bureaux régionaux", "Regional offices", "Oficinas regionales"), None),
-    ("country-offices", "office-of-the-chief-of-staff", K.FIELD_OFFICES,
-     ("Bureaux de pays", "Country offices", "Oficinas en los países"), None),
+    (
+        "regional-coordination-support",
+        "office-of-the-chief-of-staff",
+        K.DIVISION,
+        (
+            "Appui à la coordination régionale",
+            "Regional Coordination Support",
+            "Apoyo a la Coordinación Regional",
+        ),
+        None,
+    ),
+    (
+        "special-liaison-office-addis-ababa",
+        "office-of-the-chief-of-staff",
+        K.OFFICE,
+        (
+            "Bureau spécial de liaison à Addis-Abeba",
+            "Special Liaison Office in Addis Ababa",
+            "Oficina Especial de Enlace en Addis Abeba",
+        ),
+        None,
+    ),
+    (
+        "regional-offices",
+        "office-of-the-chief-of-staff",
+        K.FIELD_OFFICES,
+        ("Bureaux régionaux", "Regional offices", "Oficinas regionales"),
+        None,
+    ),
+    (
+        "country-offices",
+        "office-of-the-chief-of-staff",
+        K.FIELD_OFFICES,
+        ("Bureaux de pays", "Country offices", "Oficinas en los países"),
+        None,
+    ),
     # Office of Partnerships, Advocacy and Communication
-    ("media-and-communications", "office-of-partnerships-advocacy-and-communication",
-     K.DIVISION,
-     ("Médias et communication", "Media and Communications", "Medios y Comunicación"), None),
-    ("un-network-on-migration-secretariat", "office-of-partnerships-advocacy-and-communication",
-     K.UNIT,
-     ("Secrétariat du Réseau des Nations Unies sur les migrations",
-      "UN Network on Migration Secretariat",
-      "Secretaría de la Red de las Naciones Unidas sobre la Migración"), None),
-    ("partnerships-member-states-relations-and-resource-mobilization",
-     "office-of-partnerships-advocacy-and-communication", K.DIVISION,
-     ("Partenariats, relations avec les États membres et mobilisation des ressources",
-      "Partnerships, Member States Relations and Resource Mobilization",
-      "Alianzas, Relaciones con los Estados Miembros y Movilización de Recursos"), None),
-    ("iom-office-to-the-united-nations-new-york",
-     "office-of-partnerships-advocacy-and-communication", K.OFFICE,
-     ("Bureau de l’OIM auprès de l’Organisation des Nations Unies à New York",
-      "IOM Office to the United Nations in New York",
-      "Oficina de la OIM ante las Naciones Unidas en Nueva York"), None),
-    ("private-sector-partnerships", "office-of-partnerships-advocacy-and-communication",
-     K.DIVISION,
-     ("Partenariats avec le secteur privé", "Private Sector Partnerships",
-      "Alianzas con el Sector Privado"), None),
+    (
+        "media-and-communications",
+        "office-of-partnerships-advocacy-and-communication",
+        K.DIVISION,
+        ("Médias et communication", "Media and Communications", "Medios y Comunicación"),
+        None,
+    ),
+    (
+        "un-network-on-migration-secretariat",
+        "office-of-partnerships-advocacy-and-communication",
+        K.UNIT,
+        (
+            "Secrétariat du Réseau des Nations Unies sur les migrations",
+            "UN Network on Migration Secretariat",
+            "Secretaría de la Red de las Naciones Unidas sobre la Migración",
+        ),
+        None,
+    ),
+    (
+        "partnerships-member-states-relations-and-resource-mobilization",
+        "office-of-partnerships-advocacy-and-communication",
+        K.DIVISION,
+        (
+            "Partenariats, relations avec les États membres et mobilisation des ressources",
+            "Partnerships, Member States Relations and Resource Mobilization",
+            "Alianzas, Relaciones con los Estados Miembros y Movilización de Recursos",
+        ),
+        None,
+    ),
+    (
+        "iom-office-to-the-united-nations-new-york",
+        "office-of-partnerships-advocacy-and-communication",
+        K.OFFICE,
+        (
+            "Bureau de l’OIM auprès de l’Organisation des Nations Unies à New York",
+            "IOM Office to the United Nations in New York",
+            "Oficina de la OIM ante las Naciones Unidas en Nueva York",
+        ),
+        None,
+    ),
+    (
+        "private-sector-partnerships",
+        "office-of-partnerships-advocacy-and-communication",
+        K.DIVISION,
+        (
+            "Partenariats avec le secteur privé",
+            "Private Sector Partnerships",
+            "Alianzas con el Sector Privado",
+        ),
+        None,
+    ),
 ]
 
 # (unit's slug, titles (fr, en, es), in the leadership team). The French titles of the Director
 # General and her deputies are the seed's; the seed names the holder of the first one only.
 POSTS = [
-    ("office-of-the-director-general",
-     ("Directrice générale", "Director General", "Directora General"), True),
-    ("deputy-director-general-management-and-reform",
-     ("Directrice générale adjointe chargée de la gestion et des réformes",
-      "Deputy Director General for Management and Reform",
-      "Directora General Adjunta de Gestión y Reforma"), True),
-    ("deputy-director-general-operations",
-     ("Directrice générale adjointe chargée des opérations",
-      "Deputy Director General for Operations", "Directora General Adjunta de Operaciones"),
-     True),
-    ("office-of-the-chief-of-staff",
-     ("Chef de Cabinet", "Chief of Staff", "Jefe de Gabinete"), True),
+    (
+        "office-of-the-director-general",
+        ("Directrice générale", "Director General", "Directora General"),
+        True,
+    ),
+    (
+        "deputy-director-general-management-and-reform",
+        (
+            "Directrice générale adjointe chargée de la gestion et des réformes",
+            "Deputy Director General for Management and Reform",
+            "Directora General Adjunta de Gestión y Reforma",
+        ),
+        True,
+    ),
+    (
+        "deputy-director-general-operations",
+        (
+            "Directrice générale adjointe chargée des opérations",
+            "Deputy Director General for Operations",
+            "Directora General Adjunta de Operaciones",
+        ),
+        True,
+    ),
+    (
+        "office-of-the-chief-of-staff",
+        ("Chef de Cabinet", "Chief of Staff", "Jefe de Gabinete"),
+        True,
+    ),
 ]
 
 PEOPLE = [
     {
-        "slug": "amy-pope", "name": "Amy Pope",
+        "slug": "amy-pope",
+        "name": "Amy Pope",
         # In post since 1 October 2023 (elected by the IOM Council in May 2023).
         "appointments": [("office-of-the-director-general", datetime.date(2023, 10, 1))],
     },

@@ -58,11 +58,17 @@ class UnitQuerySet(models.QuerySet):
         Runs one query at once, for the shape of the whole tree.
         """
         places = self.places()
-        return self.annotate(
-            depth=tree.lookup_expression({pk: depth for pk, (_p, depth) in places.items()}),
-        ).alias(
-            tree_place=tree.lookup_expression({pk: place for pk, (place, _d) in places.items()}),
-        ).order_by("tree_place")
+        return (
+            self.annotate(
+                depth=tree.lookup_expression({pk: depth for pk, (_p, depth) in places.items()}),
+            )
+            .alias(
+                tree_place=tree.lookup_expression(
+                    {pk: place for pk, (place, _d) in places.items()}
+                ),
+            )
+            .order_by("tree_place")
+        )
 
 
 class Unit(models.Model):
@@ -71,28 +77,41 @@ class Unit(models.Model):
     # Translated (see translation.py).
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
-        _("short name"), max_length=80, blank=True,
+        _("short name"),
+        max_length=80,
+        blank=True,
         help_text=_("Used where space is short, e.g. “Legal Affairs”. Empty: the name is used."),
     )
     mandate = RichTextField(
-        _("mandate"), blank=True,
+        _("mandate"),
+        blank=True,
         help_text=_("What the unit does. Scripts, event attributes and unsafe links are removed."),
     )
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DIVISION)
     parent = models.ForeignKey(
-        "self", verbose_name=_("reports to"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
-        help_text=_("Empty for the top of the organisation. A unit cannot report to itself or "
-                    "to one of its own sub-units."),
+        "self",
+        verbose_name=_("reports to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_(
+            "Empty for the top of the organisation. A unit cannot report to itself or "
+            "to one of its own sub-units."
+        ),
     )
     position = models.PositiveSmallIntegerField(
         _("position"),
-        help_text=_("Its place among the units with the same parent; 1 comes first. The arrows "
-                    "in the list of units change it."),
+        help_text=_(
+            "Its place among the units with the same parent; 1 comes first. The arrows "
+            "in the list of units change it."
+        ),
     )
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"),
+        max_length=100,
+        unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
 
@@ -104,15 +123,18 @@ class Unit(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="unit_not_its_own_parent",
+                condition=~models.Q(parent=models.F("pk")),
+                name="unit_not_its_own_parent",
                 violation_error_message=_("A unit cannot report to itself."),
             ),
             models.UniqueConstraint(
-                fields=["parent", "position"], name="unit_position_unique_among_siblings",
+                fields=["parent", "position"],
+                name="unit_position_unique_among_siblings",
             ),
             # NULL parents are distinct in a unique index: the top-level units need their own.
             models.UniqueConstraint(
-                fields=["position"], condition=models.Q(parent__isnull=True),
+                fields=["position"],
+                condition=models.Q(parent__isnull=True),
                 name="unit_position_unique_at_the_top",
             ),
             models.CheckConstraint(
@@ -143,7 +165,9 @@ class Unit(models.Model):
 class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"),
+        max_length=100,
+        unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
     photo = SafeImageField(_("photo"), upload_to="people/", blank=True)
@@ -151,12 +175,17 @@ class Person(models.Model):
     photo_square = webp_rendition("photo", ResizeToFill(320, 320))
     # Translated (see translation.py).
     photo_alt = models.CharField(
-        _("photo alt text"), max_length=300, blank=True,
-        help_text=_("What the photo shows, for people who cannot see it. Required with a photo, "
-                    "at least in French."),
+        _("photo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for people who cannot see it. Required with a photo, "
+            "at least in French."
+        ),
     )
     biography = RichTextField(
-        _("biography"), blank=True,
+        _("biography"),
+        blank=True,
         help_text=_("Scripts, event attributes and unsafe links are removed when saved."),
     )
 
@@ -203,9 +232,11 @@ class PositionQuerySet(models.QuerySet):
     def with_holders(self, on=None):
         """Each post with `holders`: the appointment in force on `on` (default today), or none."""
         appointments = Appointment.objects.held_on(on or timezone.localdate())
-        return self.prefetch_related(models.Prefetch(
-            "appointments", queryset=appointments.select_related("person"), to_attr="holders"
-        ))
+        return self.prefetch_related(
+            models.Prefetch(
+                "appointments", queryset=appointments.select_related("person"), to_attr="holders"
+            )
+        )
 
 
 class Position(models.Model):
@@ -217,11 +248,14 @@ class Position(models.Model):
     )
     order = models.PositiveSmallIntegerField(
         _("order"),
-        help_text=_("Its place among the posts of its unit; 1 comes first. The arrows in the "
-                    "list of positions change it."),
+        help_text=_(
+            "Its place among the posts of its unit; 1 comes first. The arrows in the "
+            "list of positions change it."
+        ),
     )
     in_leadership_team = models.BooleanField(
-        _("in the leadership team"), default=False,
+        _("in the leadership team"),
+        default=False,
         help_text=_("Shown with its current holder in the leadership team on “Who we are”."),
     )
 
@@ -276,16 +310,22 @@ class Appointment(models.Model):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="appointments"
     )
     position = models.ForeignKey(
-        Position, verbose_name=_("position"), on_delete=models.PROTECT,
+        Position,
+        verbose_name=_("position"),
+        on_delete=models.PROTECT,
         related_name="appointments",
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
-        _("end date"), null=True, blank=True,
+        _("end date"),
+        null=True,
+        blank=True,
         help_text=_("The last day in post. Leave empty while the person holds it."),
     )
     interim = models.BooleanField(
-        _("ad interim"), default=False, help_text=_("Holds the post until it is filled."),
+        _("ad interim"),
+        default=False,
+        help_text=_("Holds the post until it is filled."),
     )
 
     objects = AppointmentQuerySet.as_manager()

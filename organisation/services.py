@@ -21,15 +21,19 @@ def unit_move(*, unit, new_parent, position=None):
     _lock_tree()
     moved = unit.pk is not None
     old_parent_id = (
-        Unit.objects.filter(pk=unit.pk).values_list("parent_id", flat=True).first() if moved
+        Unit.objects.filter(pk=unit.pk).values_list("parent_id", flat=True).first()
+        if moved
         else None
     )
     unit.parent = new_parent
-    _save_in_place(unit, field="position", place=position,
-                   group=Unit.objects.filter(parent=new_parent))  # full_clean() checks cycles
+    _save_in_place(
+        unit, field="position", place=position, group=Unit.objects.filter(parent=new_parent)
+    )  # full_clean() checks cycles
     if moved and old_parent_id != unit.parent_id:
-        _renumber(list(Unit.objects.filter(parent_id=old_parent_id).order_by("position", "pk")),
-                  "position")
+        _renumber(
+            list(Unit.objects.filter(parent_id=old_parent_id).order_by("position", "pk")),
+            "position",
+        )
     return unit
 
 
@@ -43,7 +47,8 @@ def unit_shift(*, unit, by):
     """Move `unit` `by` places among its siblings: -1 is up one, 1 is down one."""
     _lock_tree()
     siblings = list(
-        Unit.objects.filter(parent_id=unit.parent_id).order_by("position", "pk")
+        Unit.objects.filter(parent_id=unit.parent_id)
+        .order_by("position", "pk")
         .values_list("pk", flat=True)
     )
     place = siblings.index(unit.pk) + 1 + by
@@ -58,15 +63,18 @@ def position_move(*, position, new_unit, order=None):
     """
     old_unit_id = (
         Position.objects.filter(pk=position.pk).values_list("unit_id", flat=True).first()
-        if position.pk else None
+        if position.pk
+        else None
     )
     _lock_units(new_unit.pk, old_unit_id)
     position.unit = new_unit
-    _save_in_place(position, field="order", place=order,
-                   group=Position.objects.filter(unit=new_unit))
+    _save_in_place(
+        position, field="order", place=order, group=Position.objects.filter(unit=new_unit)
+    )
     if old_unit_id is not None and old_unit_id != new_unit.pk:
-        _renumber(list(Position.objects.filter(unit_id=old_unit_id).order_by("order", "pk")),
-                  "order")
+        _renumber(
+            list(Position.objects.filter(unit_id=old_unit_id).order_by("order", "pk")), "order"
+        )
     return position
 
 
@@ -75,7 +83,8 @@ def position_shift(*, position, by):
     """Move the post `by` places among the posts of its unit: -1 is up one, 1 is down one."""
     _lock_units(position.unit_id)
     posts = list(
-        Position.objects.filter(unit_id=position.unit_id).order_by("order", "pk")
+        Position.objects.filter(unit_id=position.unit_id)
+        .order_by("order", "pk")
         .values_list("pk", flat=True)
     )
     place = posts.index(position.pk) + 1 + by

@@ -40,7 +40,9 @@ class StructureView(TemplateView):
 
 class HoldersOnForm(forms.Form):
     on = forms.DateField(
-        label=_("Who held these posts on"), required=False, input_formats=["%Y-%m-%d"],
+        label=_("Who held these posts on"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter a date such as 2023-05-01.")},
     )
@@ -72,7 +74,8 @@ class UnitView(DetailView):
         context.update(form=self.form, on=on, today=today)
         context["positions"] = unit.positions.order_by("order").with_holders(on)
         context["releases"] = (
-            unit.press_releases.published().select_related("issuing_unit")
+            unit.press_releases.published()
+            .select_related("issuing_unit")
             .prefetch_related("topics")[:LATEST_RELEASES]
         )
         return context
@@ -89,8 +92,8 @@ class PersonView(DetailView):
         context["upcoming"] = appointments.upcoming()
         context["past"] = appointments.past()
         releases = self.object.quoted_in.published()
-        context["releases"] = (
-            releases.select_related("issuing_unit").prefetch_related("topics")[:RELEASES_QUOTING]
-        )
+        context["releases"] = releases.select_related("issuing_unit").prefetch_related("topics")[
+            :RELEASES_QUOTING
+        ]
         context["release_count"] = releases.count()
         return context

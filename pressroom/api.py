@@ -38,17 +38,20 @@ def release_list(request):
 
     urls = ReleaseUrls()
     origin = request.build_absolute_uri("/")[:-1]  # checked once, not for every address
-    return JsonResponse({
-        "count": paginator.count,
-        "page": page.number,
-        "pages": paginator.num_pages,
-        "next": page_url(page.next_page_number()) if page.has_next() else None,
-        "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": [
-            release_data(release, origin, urls)
-            for release in attach_corrections(page.object_list)
-        ],
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": [
+                release_data(release, origin, urls)
+                for release in attach_corrections(page.object_list)
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def release_data(release, origin, urls):
@@ -65,9 +68,7 @@ def release_data(release, origin, urls):
         "updated_at": release.updated_at.isoformat(),
         "original_language": release.original_language,
         "languages": release.languages,
-        "translations": {
-            code: origin + urls(release, code) for code in release.languages
-        },
+        "translations": {code: origin + urls(release, code) for code in release.languages},
         "topics": [{"slug": topic.slug, "name": topic.name} for topic in release.topic_list],
         "corrections": [
             {

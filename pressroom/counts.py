@@ -24,7 +24,8 @@ GROUP BY topic"""
 # The page's ids, in the order of forms.Sort.ORDERINGS (d: published_at, r: the rank).
 PAGE = "\nUNION ALL\n(SELECT 'i', i, 0, '', 0 FROM found ORDER BY {} LIMIT %s OFFSET %s)"
 ORDER_SQL = {
-    Sort.NEWEST: "d DESC, i DESC", Sort.OLDEST: "d ASC, i ASC",
+    Sort.NEWEST: "d DESC, i DESC",
+    Sort.OLDEST: "d ASC, i ASC",
     Sort.RELEVANCE: "r DESC, d DESC, i DESC",
 }
 
@@ -36,9 +37,9 @@ class PageOrder:
     sort: str
     rank: object = None  # the rank expression, when sorted by relevance
 
+
 TOPICS_FOUND = (
-    "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic"
-    " GROUP BY topic"
+    "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic GROUP BY topic"
 )
 
 
@@ -49,12 +50,19 @@ def count(releases, tally, by_month, page=None):
     `page` (PageOrder), the ids of that page come too, from the same pass."""
     ids = None
     if tally is None:
-        found = releases.annotate(
-            y=ExtractYear("published_at"),
-            m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"),
-            t=TopicIds(), i=F("pk"), d=F("published_at"),
-            r=page.rank if page and page.rank is not None else Value(0.0),
-        ).values("y", "m", "k", "t", "i", "d", "r").order_by()
+        found = (
+            releases.annotate(
+                y=ExtractYear("published_at"),
+                m=ExtractMonth("published_at") if by_month else Value(0),
+                k=F("kind"),
+                t=TopicIds(),
+                i=F("pk"),
+                d=F("published_at"),
+                r=page.rank if page and page.rank is not None else Value(0.0),
+            )
+            .values("y", "m", "k", "t", "i", "d", "r")
+            .order_by()
+        )
         sql, params = found.query.sql_with_params()
         statement = FOUND.format(sql)
         if page and page.offset >= 0:
@@ -76,4 +84,3 @@ def count(releases, tally, by_month, page=None):
                 ids.append(first)
     periods = [(*key, n) for key, n in periods.items() if n]
     return (periods, topic_counts) if ids is None else (periods, topic_counts, ids)
-

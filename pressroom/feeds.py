@@ -64,7 +64,8 @@ class ReleaseFeed(Feed):
         """The lead, then each correction with its date (the entry's “updated” says when)."""
         content = release.content
         notes = [
-            _("Corrected on %(date)s: %(text)s") % {
+            _("Corrected on %(date)s: %(text)s")
+            % {
                 "date": formats.date_format(
                     timezone.localtime(correction.corrected_at), "DATE_FORMAT"
                 ),
@@ -85,4 +86,3 @@ class ReleaseFeed(Feed):
 
     def item_categories(self, release):
         return [topic.name for topic in release.topic_list]
-

@@ -56,8 +56,10 @@ class Finder:
         if by_month:
             groups["month"] = ExtractMonth("published_at")
         rows = (
-            self.releases.annotate(**groups).values(*groups, "kind")
-            .annotate(count=Count("pk")).order_by()
+            self.releases.annotate(**groups)
+            .values(*groups, "kind")
+            .annotate(count=Count("pk"))
+            .order_by()
         )
         periods = [(row["year"], row.get("month"), row["kind"], row["count"]) for row in rows]
         links = TaggedRelease.objects.filter(content_object__in=self.releases)
@@ -153,7 +155,7 @@ class FinderPaginator(Paginator):
         form = self.finder.form
         ids = self.finder.page_ids
         if ids is None:
-            ids = form.ordered(self.finder.releases).values("pk")[bottom:bottom + self.per_page]
+            ids = form.ordered(self.finder.releases).values("pk")[bottom : bottom + self.per_page]
         rows = form.ordered(PressRelease.objects.filter(pk__in=ids))
         topics = {topic.pk: topic for topic in self.finder.topics} if self.with_topics else None
         releases = page_rows(rows, words=form.words, topics=topics)
@@ -170,5 +172,6 @@ def summary(finder):
         return counted
     # Translated as a whole: French puts a (no-break) space before the colon.
     return translation.gettext("%(counted)s: %(filters)s") % {
-        "counted": counted, "filters": ", ".join(parts),
+        "counted": counted,
+        "filters": ", ".join(parts),
     }

@@ -75,58 +75,88 @@ class ReleaseFilterForm(forms.Form):
     PARAMETERS = {"date_from": "from", "date_to": "to"}
 
     q = forms.CharField(
-        label=_("Words"), required=False, max_length=200, strip=True,
+        label=_("Words"),
+        required=False,
+        max_length=200,
+        strip=True,
         error_messages={"max_length": _("Search for at most %(limit_value)d characters.")},
     )
     topic = TopicsField(
-        label=_("Topics"), queryset=Topic.objects.all(), to_field_name="slug", required=False,
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
         error_messages={
             "invalid_choice": _("There is no topic with this name."),
             "too_many": _("Choose at most %(max)d topics."),
         },
     )
     match = forms.ChoiceField(
-        label=_("Releases with"), required=False,
+        label=_("Releases with"),
+        required=False,
         choices=[("all", _("all the topics chosen")), ("any", _("any of the topics chosen"))],
         error_messages={"invalid_choice": _("Choose “all” or “any” topics.")},
     )
     kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("all types")), *ReleaseKind.choices],
+        label=_("Type"),
+        required=False,
+        choices=[("", _("all types")), *ReleaseKind.choices],
         error_messages={"invalid_choice": _("There is no type of release with this name.")},
     )
     office = SlugChoiceField(
-        label=_("Issued by"), queryset=Unit.objects.all(), to_field_name="slug", required=False,
+        label=_("Issued by"),
+        queryset=Unit.objects.all(),
+        to_field_name="slug",
+        required=False,
         error_messages={"invalid_choice": _("There is no office with this name.")},
     )
     event = SlugChoiceField(
-        label=_("Event"), queryset=Event.objects.published(), to_field_name="slug",
-        required=False, error_messages={"invalid_choice": _("There is no event with this name.")},
+        label=_("Event"),
+        queryset=Event.objects.published(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": _("There is no event with this name.")},
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, input_formats=["%Y-%m-%d"], validators=DATE_RANGE,
+        label=_("From"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        validators=DATE_RANGE,
         error_messages={"invalid": _("Give the date as YYYY-MM-DD, e.g. 2024-03-01.")},
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, input_formats=["%Y-%m-%d"], validators=DATE_RANGE,
+        label=_("To"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        validators=DATE_RANGE,
         error_messages={"invalid": _("Give the date as YYYY-MM-DD, e.g. 2024-03-31.")},
     )
     year = forms.IntegerField(
-        label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR,
+        label=_("Year"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
         error_messages={"invalid": _("The year must be a number such as 2024.")},
     )
     month = forms.IntegerField(
-        label=_("Month"), required=False, min_value=1, max_value=12,
+        label=_("Month"),
+        required=False,
+        min_value=1,
+        max_value=12,
         error_messages={"invalid": _("The month must be a number from 1 to 12.")},
     )
     language = forms.ChoiceField(
-        label=_("Available in"), required=False,
+        label=_("Available in"),
+        required=False,
         choices=[("", _("any language"))] + [(code, code) for code in LANGUAGE_CODES],
         error_messages={"invalid_choice": _("There is no language with this code.")},
     )
     sort = forms.ChoiceField(
-        label=_("Sort"), required=False,
+        label=_("Sort"),
+        required=False,
         choices=[
-            (Sort.NEWEST, _("newest first")), (Sort.OLDEST, _("oldest first")),
+            (Sort.NEWEST, _("newest first")),
+            (Sort.OLDEST, _("oldest first")),
             (Sort.RELEVANCE, _("most relevant first")),
         ],
         error_messages={"invalid_choice": _("Sort by newest, oldest or relevance.")},
@@ -267,8 +297,9 @@ class ReleaseFilterForm(forms.Form):
             chips.append((label, form.querystring(date_to=None)))
         if data.get("language"):
             name = translation.get_language_info(data["language"])["name_translated"]
-            chips.append((gettext("in %(language)s") % {"language": name},
-                          form.querystring(language=None)))
+            chips.append(
+                (gettext("in %(language)s") % {"language": name}, form.querystring(language=None))
+            )
         return chips
 
     @property

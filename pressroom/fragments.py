@@ -20,7 +20,7 @@ def topic_options_html(options):
         counted = f' <span class="finder__count">({count})</span>' if count is not None else ""
         items.append(
             f'<li><label><input type="checkbox" name="topic" value="{escape(slug)}"'
-            f'{" checked" if checked else ""}> {escape(name)}{counted}</label></li>'
+            f"{' checked' if checked else ''}> {escape(name)}{counted}</label></li>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 - every value above is escaped
 
@@ -39,7 +39,7 @@ def summaries_html(rows, list_url, topics_label):
         if row["office_slug"]:
             meta.append(
                 f'· <a href="{escape(list_url)}?office={escape(row["office_slug"])}">'
-                f'{escape(row["office_name"] or "")}</a>'
+                f"{escape(row['office_name'] or '')}</a>"
             )
         if row["passage"]:  # already safe HTML (search.highlighted)
             text = f'<p class="release-summary__passage" lang="{lang}">… {row["passage"]} …</p>'
@@ -56,7 +56,7 @@ def summaries_html(rows, list_url, topics_label):
         parts += [
             '<p class="release-summary__meta">' + "\n".join(meta) + "</p>",
             f'<h3 class="release-summary__title" lang="{lang}"><a href="{escape(row["url"])}">'
-            f'{escape(row["title"])}</a></h3>',
+            f"{escape(row['title'])}</a></h3>",
             text,
         ]
         if row["fallback"]:
@@ -66,9 +66,7 @@ def summaries_html(rows, list_url, topics_label):
                 f'<li><a href="{escape(list_url)}?topic={escape(slug)}">{escape(name)}</a></li>'
                 for slug, name in row["topics"]
             )
-            parts.append(
-                f'<ul class="topic-list" aria-label="{escape(topics_label)}">{links}</ul>'
-            )
+            parts.append(f'<ul class="topic-list" aria-label="{escape(topics_label)}">{links}</ul>')
         parts.append("</article>")
         articles.append("\n".join(parts))
     return mark_safe("\n".join(articles))  # noqa: S308 - every value above is escaped

@@ -44,8 +44,11 @@ def thumbnail(release):
     if not found:
         return None
     return {
-        "src": found[0][0], "srcset": srcset(release), "sizes": SUMMARY_SIZES,
-        "width": release.image_width, "height": release.image_height,
+        "src": found[0][0],
+        "srcset": srcset(release),
+        "sizes": SUMMARY_SIZES,
+        "width": release.image_width,
+        "height": release.image_height,
     }
 
 

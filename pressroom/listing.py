@@ -21,10 +21,19 @@ from . import search
 from .models import Correction, TaggedRelease, Topic
 
 LISTED_FIELDS = [
-    "id", "published_at", "updated_at", "kind", "original_language",
-    "image", "image_width", "image_height",
-    *[f"{name}_{code}" for name in ("title", "slug", "lead", "dateline")
-      for code in LANGUAGE_CODES],
+    "id",
+    "published_at",
+    "updated_at",
+    "kind",
+    "original_language",
+    "image",
+    "image_width",
+    "image_height",
+    *[
+        f"{name}_{code}"
+        for name in ("title", "slug", "lead", "dateline")
+        for code in LANGUAGE_CODES
+    ],
 ]
 
 

@@ -32,20 +32,30 @@ def summaries(releases, language):
         if content.is_fallback:
             if content.language not in names:
                 names[content.language] = translation.get_language_info(content.language)[
-                    "name_translated"]
+                    "name_translated"
+                ]
             fallback = gettext("Available in %(language)s only.") % {
-                "language": names[content.language]}
+                "language": names[content.language]
+            }
         published = timezone.localtime(release.published_at)
-        rows.append({
-            "url": release.url, "title": content.title, "lang": content.language,
-            "dateline": content.dateline, "lead": content.lead,
-            "passage": release.passage_html, "fallback": fallback,
-            "iso": published.isoformat(), "date": formats.date_format(published),
-            "kind": kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
-            "office_slug": release.office_slug, "office_name": release.office_name,
-            "topics": [(topic.slug, topic.name) for topic in release.topic_list],
-            "thumbnail": images.thumbnail(release),
-        })
+        rows.append(
+            {
+                "url": release.url,
+                "title": content.title,
+                "lang": content.language,
+                "dateline": content.dateline,
+                "lead": content.lead,
+                "passage": release.passage_html,
+                "fallback": fallback,
+                "iso": published.isoformat(),
+                "date": formats.date_format(published),
+                "kind": kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
+                "office_slug": release.office_slug,
+                "office_name": release.office_name,
+                "topics": [(topic.slug, topic.name) for topic in release.topic_list],
+                "thumbnail": images.thumbnail(release),
+            }
+        )
     return rows
 
 
@@ -58,8 +68,11 @@ def with_query(base, **params):
 def archive_links(finder, form):
     """[(label, address, count, current)]: the months of the chosen year, else the years."""
     data = form.cleaned_data
-    base = form.querystring(year=None, month=None) if not finder.months else form.querystring(
-        month=None)
+    base = (
+        form.querystring(year=None, month=None)
+        if not finder.months
+        else form.querystring(month=None)
+    )
     if finder.months:
         return [
             (name, with_query(base, month=month), count, data.get("month") == month)
@@ -89,7 +102,8 @@ def source_options(form, at=None):
     offices = (
         QuerySet(Unit, query=units.query.clone())
         .annotate(what=Value("office"), key=F("slug"), label=F(f"name_{language}"))
-        .values_list("what", "key", "label").order_by()
+        .values_list("what", "key", "label")
+        .order_by()
     )
     original_title = Case(
         *[When(original_language=code, then=F(f"title_{code}")) for code in LANGUAGE_CODES],
@@ -98,10 +112,15 @@ def source_options(form, at=None):
     events = Event.objects.published().filter(pk__in=public.values("event"))
     events = (
         QuerySet(Event, query=events.query.clone())
-        .annotate(what=Value("event"), key=F("slug"),
-                  label=Coalesce(NullIf(F(f"title_{language}"), Value("")), original_title,
-                                 output_field=CharField()))
-        .values_list("what", "key", "label").order_by()
+        .annotate(
+            what=Value("event"),
+            key=F("slug"),
+            label=Coalesce(
+                NullIf(F(f"title_{language}"), Value("")), original_title, output_field=CharField()
+            ),
+        )
+        .values_list("what", "key", "label")
+        .order_by()
     )
     options = {"office": [], "event": []}
     for what, slug, label in offices.union(events, all=True):

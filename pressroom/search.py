@@ -66,9 +66,12 @@ def rank(words, languages=LANGUAGE_CODES):
     # search have them in the body alone, and ts_rank is the costly part.
     ranks = [
         Case(
-            When(SearchVectorExact(Document(code, "search_head"), _query(words, code)),
-                 then=SearchRank(Document(code, "search_head"), _query(words, code))),
-            default=Value(0.0), output_field=FloatField(),
+            When(
+                SearchVectorExact(Document(code, "search_head"), _query(words, code)),
+                then=SearchRank(Document(code, "search_head"), _query(words, code)),
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
         for code in languages
     ]
@@ -129,12 +132,22 @@ def _headline(words, language):
     # its tags are removed (a tag cut in two at the end goes too), not the whole body stripped.
     body_start = Substr(F(f"body_{language}"), 1, PASSAGE_SOURCE_LENGTH)
     body_text = Func(
-        body_start, Value("<[^>]*(>|$)"), Value(" "), Value("g"),
-        function="regexp_replace", output_field=TextField(),
+        body_start,
+        Value("<[^>]*(>|$)"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
     )
     text = Concat(F(f"lead_{language}"), Value(" "), body_text, output_field=TextField())
     return SearchHeadline(
-        text, _query(words, language), config=CONFIGS[language],
-        start_sel=START, stop_sel=STOP, max_words=35, min_words=15, max_fragments=2,
+        text,
+        _query(words, language),
+        config=CONFIGS[language],
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
         fragment_delimiter=" … ",
     )

@@ -11,10 +11,17 @@ class ReleaseSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return PressRelease.objects.published().only(
-            *[f"{name}_{code}" for name in ("title", "slug") for code in ("fr", "en", "es")],
-            "original_language", "updated_at", "published_at", "status",
-        ).order_by("-published_at", "-pk")
+        return (
+            PressRelease.objects.published()
+            .only(
+                *[f"{name}_{code}" for name in ("title", "slug") for code in ("fr", "en", "es")],
+                "original_language",
+                "updated_at",
+                "published_at",
+                "status",
+            )
+            .order_by("-published_at", "-pk")
+        )
 
     def get_languages_for_item(self, release):
         return release.languages

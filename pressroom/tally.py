@@ -50,10 +50,17 @@ class TallyCounts:
         releases come through the public QuerySet and the filter, which carry the rules."""
         by_month = bool(self.data.get("year"))
         month = "month" if by_month else "0"
-        scheduled = QuerySet(PressRelease, query=self.scheduled.query.clone()).annotate(
-            y=ExtractYear("published_at"),
-            m=ExtractMonth("published_at") if by_month else Value(0), k=F("kind"), t=TopicIds(),
-        ).values("y", "m", "k", "t").order_by()
+        scheduled = (
+            QuerySet(PressRelease, query=self.scheduled.query.clone())
+            .annotate(
+                y=ExtractYear("published_at"),
+                m=ExtractMonth("published_at") if by_month else Value(0),
+                k=F("kind"),
+                t=TopicIds(),
+            )
+            .values("y", "m", "k", "t")
+            .order_by()
+        )
         sql, params = scheduled.query.sql_with_params()
         where, where_params = self._where(by_month)
         # Only constant fragments go into the text; every value is in `params`.

@@ -7,7 +7,13 @@ from .models import Correction, MediaContact, PressRelease, Topic
 @register(PressRelease)
 class PressReleaseTranslationOptions(TranslationOptions):
     fields = (
-        "title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
+        "title",
+        "slug",
+        "lead",
+        "dateline",
+        "body",
+        "image_caption",
+        "image_alt",
         "note_to_editors",
     )
     # A missing translation is NULL, so that the per-language unique slugs allow many of them.

@@ -16,7 +16,8 @@ urlpatterns = [
     path(format_lazy("{}api/", LIST), cache_public_page(api.release_list), name="api"),
     # Never cached: each answer depends on the link's state (pressroom/previews.py).
     path(
-        format_lazy("{}{}<str:token>/", LIST, _("preview/")), previews.preview_link,
+        format_lazy("{}{}<str:token>/", LIST, _("preview/")),
+        previews.preview_link,
         name="preview",
     ),
     path(format_lazy("{}<slug:slug>/", LIST), views.ReleaseDetailView.as_view(), name="detail"),

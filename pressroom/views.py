@@ -58,7 +58,8 @@ class ReleaseListView(TemplateView):
             "archive_links": presenting.archive_links(finder, form),
             "summaries_html": fragments.summaries_html(
                 presenting.summaries(page.object_list, translation.get_language()),
-                reverse("pressroom:list"), translation.gettext("Topics"),
+                reverse("pressroom:list"),
+                translation.gettext("Topics"),
             ),
             "page_obj": page,
             "paginator": paginator,
@@ -79,9 +80,8 @@ class ReleaseListView(TemplateView):
             "date_fields": [form["date_from"], form["date_to"]],
             # Office and event are chosen in a list when releases come from any; their errors are
             # shown with the hidden fields' otherwise.
-            "hidden_fields": [form["year"], form["month"]] + [
-                form[name] for name in ("office", "event") if not sources[name]
-            ],
+            "hidden_fields": [form["year"], form["month"]]
+            + [form[name] for name in ("office", "event") if not sources[name]],
             "source_fields": [
                 (form[name], sources[name]) for name in ("office", "event") if sources[name]
             ],
@@ -136,7 +136,8 @@ class ReleaseDetailView(DetailView):
         return (
             queryset.filter(Exists(old))
             .annotate(here=Exists(old.filter(language=language)))
-            .order_by("-here", "-pk").first()
+            .order_by("-here", "-pk")
+            .first()
         )
 
     def get(self, request, *args, **kwargs):
@@ -153,8 +154,5 @@ class ReleaseDetailView(DetailView):
         language = translation.get_language()
         context.update(presenting.release_page_context(release, language))
         context["is_preview"] = not release.is_published()
-        context["language_urls"] = {
-            code: release.get_absolute_url(code) for code in LANGUAGE_CODES
-        }
+        context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context
-

@@ -13,6 +13,7 @@ export DJANGO_SETTINGS_MODULE=iom_cms.test_settings
 
 echo "== ruff"
 ruff check .
+ruff format --check .
 
 echo "== missing migrations"
 DATABASE_URL="sqlite://:memory:" python manage.py makemigrations --check --dry-run

@@ -30,6 +30,7 @@ def editor_client(client, editor):
 
 # --- Editorial workflow: publishers (previews, corrections) ------------------------------------
 
+
 @pytest.fixture
 def publish_permission(db):
     """pressroom.publish_pressrelease, made here if no migration made it (before 0006)."""
@@ -39,7 +40,8 @@ def publish_permission(db):
 
     permission, _created = Permission.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(PressRelease),
-        codename="publish_pressrelease", defaults={"name": "Can publish press release"},
+        codename="publish_pressrelease",
+        defaults={"name": "Can publish press release"},
     )
     return permission
 

@@ -61,9 +61,7 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
     dateline_en = factory.Maybe("english", "Geneva", None)
     body_en = factory.Maybe("english", "<p>The text of the release.</p>", None)
 
-    title_es = factory.Maybe(
-        "spanish", factory.Sequence(lambda n: f"Comunicado número {n}"), None
-    )
+    title_es = factory.Maybe("spanish", factory.Sequence(lambda n: f"Comunicado número {n}"), None)
     slug_es = factory.Maybe("spanish", factory.Sequence(lambda n: f"comunicado-{n}"), None)
     lead_es = factory.Maybe("spanish", "La OIM anuncia una noticia importante.", None)
     dateline_es = factory.Maybe("spanish", "Ginebra", None)
@@ -82,6 +80,7 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
 
 # --- site: simple pages -------------------------------------------------------------------------
 
+
 class PageFactory(factory.django.DjangoModelFactory):
     """A published top-level page in French and English."""
 
@@ -99,6 +98,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 
 # --- events: series, events, sessions, speakers, documents --------------------------------------
+
 
 class SeriesFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -129,13 +129,10 @@ class EventFactory(factory.django.DjangoModelFactory):
         english = False
         draft = factory.Trait(status="draft")
         approximate = factory.Trait(
-            start=None, end=None,
-            period_start=factory.LazyFunction(
-                lambda: datetime.date(timezone.now().year + 1, 7, 1)
-            ),
-            period_end=factory.LazyFunction(
-                lambda: datetime.date(timezone.now().year + 1, 12, 31)
-            ),
+            start=None,
+            end=None,
+            period_start=factory.LazyFunction(lambda: datetime.date(timezone.now().year + 1, 7, 1)),
+            period_end=factory.LazyFunction(lambda: datetime.date(timezone.now().year + 1, 12, 31)),
             period_label_fr="deuxième semestre",
             period_label_en=factory.Maybe("english", "second half of the year", None),
         )
@@ -280,7 +277,8 @@ def editorial_group(name):
 
     if not Group.objects.filter(name=name).exists():
         [module] = [
-            info.name for info in pkgutil.iter_modules(pressroom.migrations.__path__)
+            info.name
+            for info in pkgutil.iter_modules(pressroom.migrations.__path__)
             if info.name.endswith("_editorial_roles_history")
         ]
         importlib.import_module(f"pressroom.migrations.{module}").create_groups(apps, None)
@@ -306,6 +304,7 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
 
 
 # --- Editorial workflow: preview links and corrections -------------------------------------------
+
 
 class PreviewLinkFactory(factory.django.DjangoModelFactory):
     """A French link to a draft release, valid for a week."""

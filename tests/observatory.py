@@ -61,8 +61,9 @@ class Score:
 
     def __str__(self):
         lines = [f"score {self.score}"]
-        lines += [f"  {name}: {result} ({points:+d})" for name, (result, points) in
-                  self.results.items()]
+        lines += [
+            f"  {name}: {result} ({points:+d})" for name, (result, points) in self.results.items()
+        ]
         return "\n".join(lines)
 
 
@@ -132,13 +133,19 @@ def cookies(set_cookies, hsts):
         if "csrf" in name and not samesite:
             results.append(("cookies-anticsrf-without-samesite-flag", -20))
         if session and "secure" not in cookie:
-            results.append(("cookies-session-without-secure-flag-but-protected-by-hsts", -10)
-                           if hsts else ("cookies-session-without-secure-flag", -40))
+            results.append(
+                ("cookies-session-without-secure-flag-but-protected-by-hsts", -10)
+                if hsts
+                else ("cookies-session-without-secure-flag", -40)
+            )
         if session and "httponly" not in cookie:
             results.append(("cookies-session-without-httponly-flag", -30))
         if not session and "secure" not in cookie:
-            results.append(("cookies-without-secure-flag-but-protected-by-hsts", -5)
-                           if hsts else ("cookies-without-secure-flag", -20))
+            results.append(
+                ("cookies-without-secure-flag-but-protected-by-hsts", -5)
+                if hsts
+                else ("cookies-without-secure-flag", -20)
+            )
         if not samesite:
             results.append(("cookies-secure-with-httponly-sessions", 0))
     if results:
@@ -171,8 +178,16 @@ def referrer_policy(headers):
     if value is None:
         return "referrer-policy-not-implemented", 0
     policies = [p.strip().lower() for p in value.split(",") if p.strip()]
-    known = {"no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin",
-             "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "unsafe-url"}
+    known = {
+        "no-referrer",
+        "same-origin",
+        "strict-origin",
+        "strict-origin-when-cross-origin",
+        "no-referrer-when-downgrade",
+        "origin",
+        "origin-when-cross-origin",
+        "unsafe-url",
+    }
     valid = [p for p in policies if p in known]
     if not valid:
         return "referrer-policy-header-invalid", -5

@@ -57,10 +57,17 @@ def content():
     contact = MediaContactFactory(name="Rahma Soliman")
     releases = [
         PressReleaseFactory(
-            english=True, spanish=True, topics=[health], contacts=[contact],
-            title_fr=f"Communiqué {n} – « déplacés »", title_es=f"Comunicado {n} – «desplazados»",
-            image=image(colour), image_alt_fr="Des familles", image_alt_en="Families",
-            image_alt_es="Familias", image_caption_en="A camp in Cox's Bazar",
+            english=True,
+            spanish=True,
+            topics=[health],
+            contacts=[contact],
+            title_fr=f"Communiqué {n} – « déplacés »",
+            title_es=f"Comunicado {n} – «desplazados»",
+            image=image(colour),
+            image_alt_fr="Des familles",
+            image_alt_en="Families",
+            image_alt_es="Familias",
+            image_caption_en="A camp in Cox's Bazar",
         )
         for n, colour in enumerate(["red", "green", "blue"])
     ]
@@ -82,21 +89,30 @@ def fresh_database(on_postgresql):
 def every_row(database):
     """{table: sorted rows as JSON} for every table of the database."""
     with psycopg.connect(url_for(database)) as db:
-        tables = [row[0] for row in db.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
-        )]
+        tables = [
+            row[0]
+            for row in db.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+            )
+        ]
         return {
-            table: sorted(row[0] for row in db.execute(
-                f'SELECT row_to_json(t)::text FROM "{table}" t'  # noqa: S608 - catalogue names
-            ))
+            table: sorted(
+                row[0]
+                for row in db.execute(
+                    f'SELECT row_to_json(t)::text FROM "{table}" t'  # noqa: S608 - catalogue names
+                )
+            )
             for table in tables
         }
 
 
 def run(script, *arguments, **environment):
     result = subprocess.run(
-        [str(ROOT / "scripts" / script), *arguments], capture_output=True, text=True,
-        env={**os.environ, **environment}, timeout=120,
+        [str(ROOT / "scripts" / script), *arguments],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **environment},
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout.strip().splitlines()[-1]
@@ -107,14 +123,22 @@ def test_a_backup_restores_every_release_translation_and_image(
     content, fresh_database, settings, tmp_path
 ):
     folder = run(
-        "backup.sh", str(tmp_path / "backups"), DATABASE_URL=url_for(connection.settings_dict[
-            "NAME"]), MEDIA_ROOT=str(settings.MEDIA_ROOT), PG_DUMP=pg_tool("pg_dump"),
+        "backup.sh",
+        str(tmp_path / "backups"),
+        DATABASE_URL=url_for(connection.settings_dict["NAME"]),
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        PG_DUMP=pg_tool("pg_dump"),
     )
     assert sorted(os.listdir(folder)) == ["SHA256SUMS", "db.dump", "media.tar.gz"]
 
     restored_media = tmp_path / "restored-media"
-    run("restore.sh", folder, DATABASE_URL=url_for(fresh_database),
-        MEDIA_ROOT=str(restored_media), PG_RESTORE=pg_tool("pg_restore"))
+    run(
+        "restore.sh",
+        folder,
+        DATABASE_URL=url_for(fresh_database),
+        MEDIA_ROOT=str(restored_media),
+        PG_RESTORE=pg_tool("pg_restore"),
+    )
 
     original, restored = every_row(connection.settings_dict["NAME"]), every_row(fresh_database)
     assert restored == original
@@ -122,14 +146,21 @@ def test_a_backup_restores_every_release_translation_and_image(
 
     # Read back through a second connection: the translations and image paths, one by one.
     with psycopg.connect(url_for(fresh_database)) as db:
-        rows = {row[0]: row[1:] for row in db.execute(
-            "SELECT id, title_fr, title_en, title_es, image, image_alt_es, image_caption_en "
-            "FROM pressroom_pressrelease"
-        )}
+        rows = {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT id, title_fr, title_en, title_es, image, image_alt_es, image_caption_en "
+                "FROM pressroom_pressrelease"
+            )
+        }
     for release in PressRelease.objects.all():
         assert rows[release.pk] == (
-            release.title_fr, release.title_en, release.title_es, release.image.name,
-            release.image_alt_es, release.image_caption_en,
+            release.title_fr,
+            release.title_en,
+            release.title_es,
+            release.image.name,
+            release.image_alt_es,
+            release.image_caption_en,
         )
         if release.image:
             copy = restored_media / release.image.name
@@ -141,16 +172,25 @@ def test_a_damaged_backup_is_refused_before_anything_is_restored(
     content, fresh_database, settings, tmp_path
 ):
     folder = run(
-        "backup.sh", str(tmp_path / "backups"), DATABASE_URL=url_for(connection.settings_dict[
-            "NAME"]), MEDIA_ROOT=str(settings.MEDIA_ROOT), PG_DUMP=pg_tool("pg_dump"),
+        "backup.sh",
+        str(tmp_path / "backups"),
+        DATABASE_URL=url_for(connection.settings_dict["NAME"]),
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        PG_DUMP=pg_tool("pg_dump"),
     )
     with open(Path(folder) / "db.dump", "r+b") as dump:
         dump.seek(200)
         dump.write(b"\x00garbage\x00")
     result = subprocess.run(
-        [str(ROOT / "scripts" / "restore.sh"), folder], capture_output=True, text=True,
-        env={**os.environ, "DATABASE_URL": url_for(fresh_database),
-             "MEDIA_ROOT": str(tmp_path / "m"), "PG_RESTORE": pg_tool("pg_restore")},
+        [str(ROOT / "scripts" / "restore.sh"), folder],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DATABASE_URL": url_for(fresh_database),
+            "MEDIA_ROOT": str(tmp_path / "m"),
+            "PG_RESTORE": pg_tool("pg_restore"),
+        },
         timeout=60,
     )
     assert result.returncode != 0

@@ -53,7 +53,11 @@ def run_django(code, **environment):
     env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), **environment}
     return subprocess.run(
         [sys.executable, "-c", IGNORE_DOTENV + code],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -72,7 +76,9 @@ def test_compose_file_validates_against_the_compose_spec():
     check_jsonschema = Path(sys.executable).parent / "check-jsonschema"
     result = subprocess.run(
         [check_jsonschema, "--builtin-schema", "vendor.compose-spec", COMPOSE_FILE],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -112,9 +118,11 @@ def test_every_variable_the_compose_file_uses_is_in_env_example():
 
 def test_web_takes_its_configuration_from_dot_env():
     env_file = compose()["services"]["web"]["env_file"]
-    paths = [env_file] if isinstance(env_file, str) else [
-        entry if isinstance(entry, str) else entry["path"] for entry in env_file
-    ]
+    paths = (
+        [env_file]
+        if isinstance(env_file, str)
+        else [entry if isinstance(entry, str) else entry["path"] for entry in env_file]
+    )
     assert paths == [".env"]
 
 
@@ -149,7 +157,12 @@ def test_production_cookies_are_secure_and_carry_the_host_prefix(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "__Host-sessionid", "__Host-csrftoken", "True", "True", "True", "True",
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "True",
+        "True",
+        "True",
     ]
 
 
@@ -238,8 +251,9 @@ def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80)
     config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
     config = config.replace("error_log /dev/stderr warn;", f"error_log {directory}/error.log;")
-    config = config.replace("access_log /dev/stdout main;",
-                            f"access_log {directory}/access.log main;")
+    config = config.replace(
+        "access_log /dev/stdout main;", f"access_log {directory}/access.log main;"
+    )
     temp = "".join(
         f"    {kind}_temp_path {directory}/{kind}-temp;\n"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -251,15 +265,26 @@ def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80)
 
 
 def nginx_command(config, directory, *arguments):
-    return [NGINX, "-p", str(directory), "-c", str(config), "-e", f"{directory}/error.log",
-            "-g", f"pid {directory}/nginx.pid;", *arguments]
+    return [
+        NGINX,
+        "-p",
+        str(directory),
+        "-c",
+        str(config),
+        "-e",
+        f"{directory}/error.log",
+        "-g",
+        f"pid {directory}/nginx.pid;",
+        *arguments,
+    ]
 
 
 @needs_nginx
 def test_the_nginx_config_is_valid(tmp_path):
     config = nginx_config_for_this_machine(tmp_path)
-    result = subprocess.run(nginx_command(config, tmp_path, "-t"), capture_output=True, text=True,
-                            timeout=30)
+    result = subprocess.run(
+        nginx_command(config, tmp_path, "-t"), capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
 

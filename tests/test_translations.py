@@ -23,9 +23,7 @@ LANGUAGES = [
 ]
 
 # printf-style placeholders: %(name)s, %s, %d, %5.2f... ("%%" is a literal percent sign).
-PYTHON_FORMAT = re.compile(
-    r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa]"
-)
+PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa]")
 BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
 TEMPLATE_VARIABLE = re.compile(r"\{\{.*?\}\}")
 # HTML tags and URL converters such as <slug:slug>: markup and routing, not words.
@@ -118,11 +116,7 @@ def test_the_committed_mo_file_matches_the_po_file(language):
     po = po_file(language)
     mo = mo_file(language)
     # msgfmt leaves out fuzzy and untranslated entries; the tests above report those.
-    expected = {
-        key(entry): translations(entry)
-        for entry in live_entries(po)
-        if entry.translated()
-    }
+    expected = {key(entry): translations(entry) for entry in live_entries(po) if entry.translated()}
     compiled = {key(entry): translations(entry) for entry in mo if entry.msgid}
     stale = sorted(
         entry_key[1]

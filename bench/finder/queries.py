@@ -35,8 +35,18 @@ for line in filter(None, lines):
                 plan = [row[0] for row in cursor.fetchall()]
                 db_ms += float(plan[-1].split()[2])  # "Execution Time: N ms"
                 explain.write(query["sql"] + "\n\n" + "\n".join(plan) + "\n\n")
-    print(json.dumps({"label": label, "path": address, "status": response.status_code,
-                      "queries_cold": counts[0], "queries_warm": counts[1],
-                      "bytes": len(response.content), "request_ms": round(elapsed * 1000, 1),
-                      "words_db_ms": round(db_ms, 1) if label.startswith("words") else None}))
+    print(
+        json.dumps(
+            {
+                "label": label,
+                "path": address,
+                "status": response.status_code,
+                "queries_cold": counts[0],
+                "queries_warm": counts[1],
+                "bytes": len(response.content),
+                "request_ms": round(elapsed * 1000, 1),
+                "words_db_ms": round(db_ms, 1) if label.startswith("words") else None,
+            }
+        )
+    )
 explain.close()

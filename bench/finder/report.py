@@ -18,8 +18,10 @@ def find(group, name):
 
 wagtail = find("wagtail-postgres", "a_index")["rps_median"]
 floor = find("extra", "bare")["rps_median"]
-print(f"| target | requests/s | p50 ms | p99 ms | SQL per request | × Wagtail listing "
-      f"({wagtail:.0f}/s) | × floor ({floor:.0f}/s) |")
+print(
+    f"| target | requests/s | p50 ms | p99 ms | SQL per request | × Wagtail listing "
+    f"({wagtail:.0f}/s) | × floor ({floor:.0f}/s) |"
+)
 print("|---|---:|---:|---:|---:|---:|---:|")
 for r in results:
     if r["group"] == "extra":
@@ -27,11 +29,15 @@ for r in results:
         sql = {"nocache": queries.get(label, {}).get("queries_cold"), "cached": 0}.get(mode, 0)
         name = r["name"] if mode != "bare" else "bare 20 KB Django view (the floor)"
     else:
-        name, sql = f'{r["group"]} {r["name"]}', r["queries_warm"]
-    print(f'| {name} | {r["rps_median"]:,.0f} | {r["p50_ms_median"]:.1f} | '
-          f'{r["p99_ms_median"]:.1f} | {sql if sql is not None else "?"} | '
-          f'{r["rps_median"] / wagtail:.1f} | {r["rps_median"] / floor:.2f} |')
+        name, sql = f"{r['group']} {r['name']}", r["queries_warm"]
+    print(
+        f"| {name} | {r['rps_median']:,.0f} | {r['p50_ms_median']:.1f} | "
+        f"{r['p99_ms_median']:.1f} | {sql if sql is not None else '?'} | "
+        f"{r['rps_median'] / wagtail:.1f} | {r['rps_median'] / floor:.2f} |"
+    )
 for label in ("words", "words_broad"):
     words = queries.get(label, {})
-    print(f"\n{label} ({words.get('path')}) at the database: {words.get('words_db_ms')} ms for "
-          "all its queries (EXPLAIN ANALYZE execution times added up; see explain.txt).")
+    print(
+        f"\n{label} ({words.get('path')}) at the database: {words.get('words_db_ms')} ms for "
+        "all its queries (EXPLAIN ANALYZE execution times added up; see explain.txt)."
+    )

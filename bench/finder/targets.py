@@ -16,8 +16,11 @@ with translation.override("fr"):
     year = timezone.localdate().year - 3
     in_year = public.filter(published_at__year=year)
     topic = (
-        TaggedRelease.objects.filter(content_object__in=in_year).values("tag__slug")
-        .annotate(n=Count("pk")).order_by("-n").first()["tag__slug"]
+        TaggedRelease.objects.filter(content_object__in=in_year)
+        .values("tag__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()["tag__slug"]
     )
     newest = public.order_by("-published_at").first()
     targets = {

@@ -8,7 +8,18 @@ from .event import Event, EventFormat, EventQuerySet, EventStatus
 from .series import Series
 
 __all__ = [
-    "GENEVA", "Document", "DocumentKind", "Event", "EventFormat", "EventQuerySet", "EventStatus",
-    "Participation", "ParticipationRole", "Series", "Session", "Speaker", "time_zone_names",
+    "GENEVA",
+    "Document",
+    "DocumentKind",
+    "Event",
+    "EventFormat",
+    "EventQuerySet",
+    "EventStatus",
+    "Participation",
+    "ParticipationRole",
+    "Series",
+    "Session",
+    "Speaker",
+    "time_zone_names",
     "validate_time_zone",
 ]

@@ -31,11 +31,13 @@ class Session(TranslatedContent, models.Model):
         ordering = ["event", "start", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=filled_in_any_language("title"), name="session_has_a_title",
+                condition=filled_in_any_language("title"),
+                name="session_has_a_title",
                 violation_error_message=_("Give the session a title in at least one language."),
             ),
             models.CheckConstraint(
-                condition=models.Q(end__gte=models.F("start")), name="session_ends_after_it_starts",
+                condition=models.Q(end__gte=models.F("start")),
+                name="session_ends_after_it_starts",
                 violation_error_message=_("The session cannot end before it starts."),
             ),
         ]
@@ -61,17 +63,25 @@ class Speaker(models.Model):
     """
 
     person = models.OneToOneField(
-        "organisation.Person", verbose_name=_("IOM staff member"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="speaker",
+        "organisation.Person",
+        verbose_name=_("IOM staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="speaker",
         help_text=_("For IOM staff: their name and page come from “Who we are”."),
     )
     name = models.CharField(
-        _("name"), max_length=200, blank=True,
+        _("name"),
+        max_length=200,
+        blank=True,
         help_text=_("For external speakers only; leave empty for IOM staff."),
     )
     # Translated: the same person is "musicien" in French and "musician" in English.
     affiliation = models.CharField(
-        _("affiliation"), max_length=300, blank=True,
+        _("affiliation"),
+        max_length=300,
+        blank=True,
         help_text=_("Title and organization, e.g. “Musician, IOM National Goodwill Ambassador”."),
     )
 
@@ -115,16 +125,18 @@ class Participation(models.Model):
     Role = ParticipationRole
 
     session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.CASCADE,
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
         related_name="participations",
     )
     speaker = models.ForeignKey(
-        Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT,
+        Speaker,
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
         related_name="participations",
     )
-    role = models.CharField(
-        _("role"), max_length=10, choices=Role.choices, default=Role.SPEAKER
-    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.SPEAKER)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Smaller numbers are listed first.")
     )
@@ -136,7 +148,8 @@ class Participation(models.Model):
         ordering = ["session", "role", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "speaker"], name="participation_once_per_session",
+                fields=["session", "speaker"],
+                name="participation_once_per_session",
                 violation_error_message=_("This speaker is already in this session."),
             ),
             models.CheckConstraint(

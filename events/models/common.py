@@ -28,5 +28,6 @@ def validate_time_zone(value):
     if value not in time_zone_names():
         raise ValidationError(
             _("“%(value)s” is not a time zone name such as America/New_York."),
-            code="invalid_time_zone", params={"value": value},
+            code="invalid_time_zone",
+            params={"value": value},
         )

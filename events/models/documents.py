@@ -28,7 +28,9 @@ class Document(TranslatedContent, models.Model):
     title = models.CharField(_("title"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     language = models.CharField(
-        _("language of the document"), max_length=5, choices=settings.LANGUAGES,
+        _("language of the document"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
     file = models.FileField(_("file"), upload_to="events/documents/%Y/")

@@ -72,56 +72,77 @@ class Event(TranslatedContent, models.Model):
     version_fields = ("title", "summary", "body", "venue", "city", "country", "period_label")
 
     series = models.ForeignKey(
-        Series, verbose_name=_("series"), on_delete=models.PROTECT, null=True, blank=True,
+        Series,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="events",
     )
     # Translated (see translation.py). A language version is at least its title and summary:
     # clean() requires both together, and the database a title in the original language.
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(
-        _("summary"), max_length=600, blank=True,
+        _("summary"),
+        max_length=600,
+        blank=True,
         help_text=_("One or two sentences, as they appear in lists."),
     )
     body = RichTextField(
-        _("body"), blank=True,
+        _("body"),
+        blank=True,
         help_text=_("Scripts, event attributes and unsafe links are removed when saved."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
     period_label = models.CharField(
-        _("approximate period"), max_length=100, blank=True,
+        _("approximate period"),
+        max_length=100,
+        blank=True,
         help_text=_("Until the dates are announced, e.g. “second half of 2024”."),
     )
 
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"),
+        max_length=100,
+        unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     start = models.DateTimeField(
-        _("start"), null=True, blank=True,
+        _("start"),
+        null=True,
+        blank=True,
         help_text=_("In the event's time zone. Leave empty while the dates are not announced."),
     )
     end = models.DateTimeField(_("end"), null=True, blank=True)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default=settings.TIME_ZONE,
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
         validators=[validate_time_zone],
         help_text=_("Where the event takes place: its times are shown in this zone."),
     )
     period_start = models.DateField(
-        _("period from"), null=True, blank=True,
-        help_text=_("First and last possible day of an approximate period, e.g. 1 July and "
-                    "31 December 2024."),
+        _("period from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "First and last possible day of an approximate period, e.g. 1 July and "
+            "31 December 2024."
+        ),
     )
     period_end = models.DateField(_("period to"), null=True, blank=True)
     format = models.CharField(
         _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
     )
     original_language = models.CharField(
-        _("original language"), max_length=5, choices=settings.LANGUAGES,
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("Readers who ask for a language the event is not described in see this one."),
     )
@@ -165,7 +186,8 @@ class Event(TranslatedContent, models.Model):
                 violation_error_message=_("Give both the start and the end, or neither."),
             ),
             models.CheckConstraint(
-                condition=models.Q(start__isnull=True) | models.Q(end__isnull=True)
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
                 | models.Q(end__gte=models.F("start")),
                 name="event_ends_after_it_starts",
                 violation_error_message=_("The event cannot end before it starts."),
@@ -173,8 +195,11 @@ class Event(TranslatedContent, models.Model):
             models.CheckConstraint(
                 condition=(
                     models.Q(period_start__isnull=True, period_end__isnull=True)
-                    | models.Q(period_start__isnull=False, period_end__isnull=False,
-                               period_end__gte=models.F("period_start"))
+                    | models.Q(
+                        period_start__isnull=False,
+                        period_end__isnull=False,
+                        period_end__gte=models.F("period_start"),
+                    )
                 ),
                 name="event_period_complete_and_in_order",
                 violation_error_message=_(
@@ -218,11 +243,13 @@ class Event(TranslatedContent, models.Model):
         for code in LANGUAGE_CODES:
             title, summary = getattr(self, f"title_{code}"), getattr(self, f"summary_{code}")
             if title and not summary:
-                errors[f"summary_{code}"] = _("Required when the event has a title in this "
-                                              "language.")
+                errors[f"summary_{code}"] = _(
+                    "Required when the event has a title in this language."
+                )
             if summary and not title:
-                errors[f"title_{code}"] = _("Required when the event has a summary in this "
-                                            "language.")
+                errors[f"title_{code}"] = _(
+                    "Required when the event has a summary in this language."
+                )
             if title and self.period_start and not getattr(self, f"period_label_{code}"):
                 errors[f"period_label_{code}"] = _("Say in words when the event takes place.")
         if not getattr(self, f"title_{self.original_language}", None):

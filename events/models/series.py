@@ -21,20 +21,27 @@ class Series(TranslatedContent, models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True, help_text=_("e.g. IDM"))
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"),
+        max_length=100,
+        unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
     description = models.TextField(
-        _("description"), max_length=600, blank=True,
+        _("description"),
+        max_length=600,
+        blank=True,
         help_text=_("One or two sentences, shown at the top of the series page."),
     )
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     about_heading = models.CharField(
-        _("heading of the About text"), max_length=200, blank=True,
+        _("heading of the About text"),
+        max_length=200,
+        blank=True,
         help_text=_("e.g. “About the International Dialogue on Migration”."),
     )
     about = RichTextField(
-        _("About text"), blank=True,
+        _("About text"),
+        blank=True,
         help_text=_(
             "Shown on the series page and under every press release about one of its events."
         ),
@@ -46,7 +53,8 @@ class Series(TranslatedContent, models.Model):
         ordering = ["slug"]
         constraints = [
             models.CheckConstraint(
-                condition=filled_in_any_language("name"), name="series_has_a_name",
+                condition=filled_in_any_language("name"),
+                name="series_has_a_name",
                 violation_error_message=_("Give the series a name in at least one language."),
             ),
         ]

@@ -60,7 +60,10 @@ def _image(request, item, language):
     width, height = DEFAULT_IMAGE_SIZE
     return {
         "url": request.build_absolute_uri(static(DEFAULT_IMAGE)),
-        "alt": _("The IOM logo"), "width": width, "height": height, "large": False,
+        "alt": _("The IOM logo"),
+        "width": width,
+        "height": height,
+        "large": False,
     }
 
 
@@ -71,8 +74,11 @@ def head_metadata(context, title, description):
     item = context.get("object")
     language = translation.get_language()
     links = metadata.head_links(
-        request, item=item, language_urls=context.get("language_urls"),
-        form=context.get("form"), language=language,
+        request,
+        item=item,
+        language_urls=context.get("language_urls"),
+        form=context.get("form"),
+        language=language,
     )
     is_article = isinstance(item, PressRelease)
     return {

@@ -46,12 +46,14 @@ class EditorialReleaseAdmin:
         # and a restored revision's form starts from the revision.
         before = (
             PressRelease.objects.only("status", "published_at", *SLUG_FIELDS).get(pk=obj.pk)
-            if change else None
+            if change
+            else None
         )
         super().save_model(request, obj, form, change)
         if before is not None:
             editorial.record_slug_changes(
-                release=obj, was_public=before.is_published(),
+                release=obj,
+                was_public=before.is_published(),
                 previous_slugs={code: getattr(before, f"slug_{code}") for code in LANGUAGE_CODES},
             )
 
@@ -67,15 +69,25 @@ class EditorialReleaseAdmin:
     @admin.display(description=_("for publishers"))
     def editorial_links(self, release):
         pairs = [
-            ("correction_changelist", "?release__id__exact",
-             _("Corrections (%d)") % release.corrections.count()),
-            ("previewlink_changelist", "?release__id__exact",
-             _("Preview links (%d)") % release.preview_links.count()),
+            (
+                "correction_changelist",
+                "?release__id__exact",
+                _("Corrections (%d)") % release.corrections.count(),
+            ),
+            (
+                "previewlink_changelist",
+                "?release__id__exact",
+                _("Preview links (%d)") % release.preview_links.count(),
+            ),
             ("previewlink_add", "?release", _("Create a preview link")),
         ]
         if release.is_published():  # only a public release can be corrected
             pairs.append(("correction_add", "?release", _("Add a correction")))
-        return format_html_join(" · ", '<a href="{}{}={}">{}</a>', [
-            (reverse(f"admin:pressroom_{name}"), query, release.pk, label)
-            for name, query, label in pairs
-        ])
+        return format_html_join(
+            " · ",
+            '<a href="{}{}={}">{}</a>',
+            [
+                (reverse(f"admin:pressroom_{name}"), query, release.pk, label)
+                for name, query, label in pairs
+            ],
+        )

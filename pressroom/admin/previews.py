@@ -48,7 +48,8 @@ class ReleaseFromAddress:
 
 class PreviewLinkForm(forms.ModelForm):
     revoke = forms.BooleanField(
-        label=_("Revoke this link"), required=False,
+        label=_("Revoke this link"),
+        required=False,
         help_text=_("The link stops working at once, for good."),
     )
 
@@ -71,10 +72,24 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return ((None, {"fields": ("release", "language", "note", "expires_at")}),)
-        return ((None, {"fields": (
-            "release", "language", "note", "expires_at", "state", "revoke",
-            "created_by", "created_at", "revoked_at",
-        )}),)
+        return (
+            (
+                None,
+                {
+                    "fields": (
+                        "release",
+                        "language",
+                        "note",
+                        "expires_at",
+                        "state",
+                        "revoke",
+                        "created_by",
+                        "created_at",
+                        "revoked_at",
+                    )
+                },
+            ),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # A link names one release in one language for good: a new need is a new link.
@@ -120,8 +135,11 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
     @admin.display(description=_("link"))
     def open(self, link):
         # A plain link: the browser's “copy link” gives the full address.
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>',
-                           link.get_absolute_url(), _("preview"))
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            link.get_absolute_url(),
+            _("preview"),
+        )
 
     @admin.action(description=_("Revoke the selected links"))
     def revoke_links(self, request, queryset):

@@ -36,21 +36,40 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
     save_on_top = True
     fieldsets = (
         (None, {"fields": ("title", "slug", "dateline", "lead", "body")}),
-        (gettext_lazy("Publication"), {"fields": (
-            "current_state", "kind", "status", "published_at", "original_language",
-            "loaded_version",
-        )}),
-        (gettext_lazy("Image"), {
-            "fields": ("image", "thumbnail", "image_caption", "image_alt", "image_credit"),
-        }),
-        (gettext_lazy("Topics and contacts"), {
-            "fields": ("topics", "contacts", "note_to_editors"),
-        }),
+        (
+            gettext_lazy("Publication"),
+            {
+                "fields": (
+                    "current_state",
+                    "kind",
+                    "status",
+                    "published_at",
+                    "original_language",
+                    "loaded_version",
+                )
+            },
+        ),
+        (
+            gettext_lazy("Image"),
+            {
+                "fields": ("image", "thumbnail", "image_caption", "image_alt", "image_credit"),
+            },
+        ),
+        (
+            gettext_lazy("Topics and contacts"),
+            {
+                "fields": ("topics", "contacts", "note_to_editors"),
+            },
+        ),
         (gettext_lazy("Office and people quoted"), {"fields": ("issuing_unit", "quoted_people")}),
         (gettext_lazy("Event"), {"fields": ("event",)}),
-        (gettext_lazy("History"), {
-            "fields": ("created_at", "updated_at"), "classes": ("collapse",),
-        }),
+        (
+            gettext_lazy("History"),
+            {
+                "fields": ("created_at", "updated_at"),
+                "classes": ("collapse",),
+            },
+        ),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -58,7 +77,9 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
             # Topics are chosen from the translated list (Topic admin), with the admin's own
             # autocomplete; taggit's free-text field would create untranslated topics.
             return forms.ModelMultipleChoiceField(
-                label=gettext_lazy("Topics"), queryset=Topic.objects.all(), required=False,
+                label=gettext_lazy("Topics"),
+                queryset=Topic.objects.all(),
+                required=False,
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -113,9 +134,7 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
     def thumbnail(self, release):
         if not release.image:
             return "—"
-        return format_html(
-            '<img src="{}" alt="" width="100" loading="lazy">', release.image.url
-        )
+        return format_html('<img src="{}" alt="" width="100" loading="lazy">', release.image.url)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)

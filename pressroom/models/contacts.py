@@ -8,12 +8,16 @@ class MediaContact(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     office = models.CharField(
-        _("office or city"), max_length=200, blank=True,
+        _("office or city"),
+        max_length=200,
+        blank=True,
         help_text=_("As it should appear after the name, e.g. “New York” or “Geneva HQ”."),
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(
-        _("phone"), max_length=50, blank=True,
+        _("phone"),
+        max_length=50,
+        blank=True,
         help_text=_("International format, e.g. +41 22 717 91 11."),
     )
 

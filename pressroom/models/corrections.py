@@ -21,19 +21,29 @@ class Correction(models.Model):
     """
 
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="corrections",
     )
     # Translated (see translation.py); required in every language the release exists in.
     text = models.TextField(
-        _("correction"), max_length=1000, blank=True,
-        help_text=_("What was wrong and what is right, e.g. “The number of participants was "
-                    "1,200, not 12,000.” Write it in every language the release exists in."),
+        _("correction"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "What was wrong and what is right, e.g. “The number of participants was "
+            "1,200, not 12,000.” Write it in every language the release exists in."
+        ),
     )
     corrected_at = models.DateTimeField(_("corrected on"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True,
-        on_delete=models.SET_NULL, editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
     )
 
     objects = CorrectionQuerySet.as_manager()

@@ -45,32 +45,45 @@ class PreviewLinkQuerySet(models.QuerySet):
             return None
         return (
             self.select_related("release__issuing_unit", "release__event__series")
-            .filter(key=key).first()
+            .filter(key=key)
+            .first()
         )
 
 
 class PreviewLink(models.Model):
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="preview_links",
     )
     language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES,
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         help_text=_("The link shows the release in this language only."),
     )
     note = models.CharField(
-        _("for whom"), max_length=200,
-        help_text=_("Who receives the link and why, e.g. Jane Doe, Le Monde, embargo of 24 May. "
-                    "Only staff see this note."),
+        _("for whom"),
+        max_length=200,
+        help_text=_(
+            "Who receives the link and why, e.g. Jane Doe, Le Monde, embargo of 24 May. "
+            "Only staff see this note."
+        ),
     )
     key = models.CharField(max_length=32, unique=True, default=new_key, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
-        on_delete=models.SET_NULL, editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(
-        _("expires"), default=in_a_week,
+        _("expires"),
+        default=in_a_week,
         help_text=_("The link stops working at this time (Geneva time)."),
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)

@@ -60,7 +60,13 @@ class PressRelease(TranslatedContent, models.Model):
     Kind = ReleaseKind
     State = ReleaseState
     version_fields = (
-        "title", "slug", "lead", "dateline", "body", "image_caption", "image_alt",
+        "title",
+        "slug",
+        "lead",
+        "dateline",
+        "body",
+        "image_caption",
+        "image_alt",
         "note_to_editors",
     )
     # A language version is complete (ready) when all of these are filled: see clean().
@@ -71,31 +77,42 @@ class PressRelease(TranslatedContent, models.Model):
     # fields themselves are blank=True: a release may exist in English only.
     title = models.CharField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=255, db_index=False, blank=True,
+        _("slug"),
+        max_length=255,
+        db_index=False,
+        blank=True,
         help_text=_("The last part of the address. Unique in each language."),
     )
     lead = models.TextField(
-        _("lead"), max_length=600, blank=True,
+        _("lead"),
+        max_length=600,
+        blank=True,
         help_text=_("One or two sentences: the news, as it appears in lists and feeds."),
     )
     dateline = models.CharField(
-        _("dateline city"), max_length=100, blank=True,
+        _("dateline city"),
+        max_length=100,
+        blank=True,
         help_text=_("Where the news comes from, e.g. New York."),
     )
     body = RichTextField(
-        _("body"), blank=True,
+        _("body"),
+        blank=True,
         help_text=_("Scripts, event attributes and unsafe links are removed when saved."),
     )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_alt = models.CharField(
-        _("image alt text"), max_length=300, blank=True,
+        _("image alt text"),
+        max_length=300,
+        blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
     note_to_editors = RichTextField(_("note to editors"), blank=True)
 
     # Shared by all languages.
     published_at = models.DateTimeField(
-        _("publication date and time"), default=timezone.now,
+        _("publication date and time"),
+        default=timezone.now,
         help_text=_(
             "A published release is public from this moment; set a later time to embargo it."
         ),
@@ -104,30 +121,40 @@ class PressRelease(TranslatedContent, models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     kind = models.CharField(
-        _("type"), max_length=20, choices=Kind.choices, default=Kind.PRESS_RELEASE,
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PRESS_RELEASE,
         help_text=_(
             "A statement gives IOM's position; a briefing note sums up what was said at a press "
             "briefing; a media advisory invites journalists to an event."
         ),
     )
     original_language = models.CharField(
-        _("original language"), max_length=5, choices=settings.LANGUAGES,
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("Readers who ask for a language the release is not in see this version."),
     )
     image = SafeImageField(
-        _("image"), upload_to="releases/%Y/%m/", blank=True,
-        width_field="image_width", height_field="image_height",
+        _("image"),
+        upload_to="releases/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
         help_text=_(
             "JPEG, PNG, WebP or GIF, at most 10 MB and 40 megapixels. Location and camera data "
             "are removed when it is saved; journalists can download the file as stored."
         ),
     )
     # Kept by the image field, so that pages never open the file to learn its size.
-    image_width = models.PositiveIntegerField(_("image width"), null=True, blank=True,
-                                              editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, blank=True,
-                                               editable=False)
+    image_width = models.PositiveIntegerField(
+        _("image width"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("image height"), null=True, blank=True, editable=False
+    )
     # Smaller WebP copies for srcset, made once when the image is saved (pressroom/images.py).
     image_480 = rendition(480)
     image_960 = rendition(960)
@@ -143,19 +170,30 @@ class PressRelease(TranslatedContent, models.Model):
     )
     # Who speaks in the release (organisation app): the office that issued it, the people quoted.
     issuing_unit = models.ForeignKey(
-        "organisation.Unit", verbose_name=_("issued by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="press_releases",
+        "organisation.Unit",
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_releases",
         help_text=_("The office or division that issued the release; its page lists it."),
     )
     quoted_people = models.ManyToManyField(
-        "organisation.Person", verbose_name=_("people quoted"), blank=True,
-        related_name="quoted_in", help_text=_("Their pages list the releases that quote them."),
+        "organisation.Person",
+        verbose_name=_("people quoted"),
+        blank=True,
+        related_name="quoted_in",
+        help_text=_("Their pages list the releases that quote them."),
     )
     # The event the release is about (events app): the event's page lists the release, and the
     # release shows the About text of the event's series.
     event = models.ForeignKey(
-        "events.Event", verbose_name=_("event"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="press_releases",
+        "events.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_releases",
         help_text=_("The release page then shows the About text of the event's series."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -177,7 +215,8 @@ class PressRelease(TranslatedContent, models.Model):
         # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
             models.Index(
-                fields=["status", "-published_at", "-id"], include=["kind"],
+                fields=["status", "-published_at", "-id"],
+                include=["kind"],
                 name="release_public_order",
             ),
         ]
@@ -206,7 +245,8 @@ class PressRelease(TranslatedContent, models.Model):
             ],
             *[
                 models.UniqueConstraint(
-                    fields=[f"slug_{c}"], condition=filled(f"slug_{c}"),
+                    fields=[f"slug_{c}"],
+                    condition=filled(f"slug_{c}"),
                     name=f"release_slug_{c}_unique",
                     violation_error_code=f"slug_{c}_taken",
                     violation_error_message=_("Another release already uses this slug."),
@@ -221,9 +261,7 @@ class PressRelease(TranslatedContent, models.Model):
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
         with translation.override(language):
-            return reverse(
-                "pressroom:detail", kwargs={"slug": self.in_language(language).slug}
-            )
+            return reverse("pressroom:detail", kwargs={"slug": self.in_language(language).slug})
 
     def clean(self):
         """Each language is complete or empty, so a reader never meets half a translation."""
@@ -281,6 +319,7 @@ class PressRelease(TranslatedContent, models.Model):
     def ready_languages(self):
         """The languages whose version is complete, in the site's order."""
         return [
-            code for code in LANGUAGE_CODES
+            code
+            for code in LANGUAGE_CODES
             if all(getattr(self, f"{name}_{code}") for name in self.complete_fields)
         ]

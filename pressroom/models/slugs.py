@@ -16,7 +16,9 @@ class OldSlug(models.Model):
     """
 
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="old_slugs",
     )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)

@@ -49,8 +49,13 @@ def site_content():
     ProfileFactory()
     topic = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
     release = PressReleaseFactory(
-        slug_fr="inondations", english=True, slug_en="floods", spanish=True, slug_es="crecidas",
-        topics=[topic], image_alt_fr="Des familles devant un centre d'accueil",
+        slug_fr="inondations",
+        english=True,
+        slug_en="floods",
+        spanish=True,
+        slug_es="crecidas",
+        topics=[topic],
+        image_alt_fr="Des familles devant un centre d'accueil",
         image_alt_en="Families outside a reception centre",
         image_alt_es="Familias delante de un centro de acogida",
     )
@@ -67,8 +72,11 @@ def site_content():
 
 def pages(content, language):
     lists = {"fr": "/fr/communiques/", "en": "/en/press-releases/", "es": "/es/comunicados/"}
-    structure = {"fr": "/fr/qui-sommes-nous/structure/", "en": "/en/who-we-are/structure/",
-                 "es": "/es/quienes-somos/estructura/"}
+    structure = {
+        "fr": "/fr/qui-sommes-nous/structure/",
+        "en": "/en/who-we-are/structure/",
+        "es": "/es/quienes-somos/estructura/",
+    }
     return {
         "home": f"/{language}/",
         "releases": lists[language],

@@ -12,20 +12,33 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def csp_violations(page):
     violations = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     return violations
 
 
 def test_public_pages_run_under_the_policy(page, live_server):
     violations = csp_violations(page)
     topic = TopicFactory(slug="health")
-    release = PressReleaseFactory(slug_fr="inondations", english=True, topics=[topic],
-                                  contacts=[MediaContactFactory()])
+    release = PressReleaseFactory(
+        slug_fr="inondations", english=True, topics=[topic], contacts=[MediaContactFactory()]
+    )
     with translation.override("fr"):
         sections = [reverse(name) for name in ("events:list", "organisation:structure")]
-    for path in ("/fr/", "/fr/communiques/", "/fr/communiques/?topic=health",
-                 release.get_absolute_url("fr"), "/en/", "/es/", "/fr/nulle-part/", *sections):
+    for path in (
+        "/fr/",
+        "/fr/communiques/",
+        "/fr/communiques/?topic=health",
+        release.get_absolute_url("fr"),
+        "/en/",
+        "/es/",
+        "/fr/nulle-part/",
+        *sections,
+    ):
         page.goto(live_server.url + path)
     assert violations == []
 
@@ -35,10 +48,17 @@ def test_the_admin_runs_under_the_policy(staff_page, live_server):
     violations = csp_violations(page)
     release = PressReleaseFactory(english=True, topics=[TopicFactory()])
     for path in (
-        "/admin/", "/admin/pressroom/pressrelease/", "/admin/pressroom/pressrelease/add/",
-        f"/admin/pressroom/pressrelease/{release.pk}/change/", "/admin/pressroom/topic/add/",
-        "/admin/auth/user/", "/admin/auth/user/1/change/", "/admin/password_change/",
-        "/admin/two-factor/", "/admin/otp_totp/totpdevice/add/", "/admin/axes/accessattempt/",
+        "/admin/",
+        "/admin/pressroom/pressrelease/",
+        "/admin/pressroom/pressrelease/add/",
+        f"/admin/pressroom/pressrelease/{release.pk}/change/",
+        "/admin/pressroom/topic/add/",
+        "/admin/auth/user/",
+        "/admin/auth/user/1/change/",
+        "/admin/password_change/",
+        "/admin/two-factor/",
+        "/admin/otp_totp/totpdevice/add/",
+        "/admin/axes/accessattempt/",
     ):
         page.goto(live_server.url + path)
     # The widgets that script the page: language tabs, calendar, autocomplete, popups.

@@ -19,8 +19,12 @@ def shot(page, name):
 
 def test_a_publisher_creates_a_preview_link_and_a_reader_opens_it(staff_page, live_server):
     violations = []
-    staff_page.on("console", lambda message: violations.append(message.text)
-                  if "Content Security Policy" in message.text else None)
+    staff_page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     draft = PressReleaseFactory(draft=True, title_fr="Communiqué en préparation")
     staff_page.goto(f"{live_server.url}/admin/pressroom/previewlink/add/?release={draft.pk}")
     staff_page.fill("#id_note", "Agence partenaire, embargo du 24 mai")

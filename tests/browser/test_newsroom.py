@@ -60,8 +60,12 @@ def test_an_editor_writes_a_release_in_french_and_spanish_and_publishes_it(staff
 
 def test_a_journalist_filters_by_topic_opens_a_release_and_switches_to_english(page, live_server):
     climate = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate", name_es="Clima")
-    PressReleaseFactory(title_fr="Inondations au Bangladesh", english=True,
-                        title_en="Floods in Bangladesh", topics=[climate])
+    PressReleaseFactory(
+        title_fr="Inondations au Bangladesh",
+        english=True,
+        title_en="Floods in Bangladesh",
+        topics=[climate],
+    )
     PressReleaseFactory(title_fr="Un autre sujet")
 
     page.goto(f"{live_server.url}/fr/communiques/")

@@ -47,10 +47,17 @@ def test_the_language_tabs_still_switch_with_the_editor(staff_page, live_server)
     assert violations == []
 
 
-@pytest.mark.parametrize("path", [
-    "organisation/unit/add/", "organisation/person/add/", "events/event/add/",
-    "events/series/add/", "events/session/add/", "iom_cms/page/add/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "organisation/unit/add/",
+        "organisation/person/add/",
+        "events/event/add/",
+        "events/series/add/",
+        "events/session/add/",
+        "iom_cms/page/add/",
+    ],
+)
 def test_every_form_with_rich_text_has_the_editor_under_the_policy(staff_page, live_server, path):
     page = staff_page
     violations = csp_violations(page)

@@ -76,7 +76,8 @@ class TestIdmEvents:
         assert titles[0].startswith("Action multilatérale et partenariats")
         assert titles[2] == "Les voix des migrants et des diasporas"
         assert [day for day, _sessions in new_york.agenda()] == [
-            datetime.date(2024, 5, 21), datetime.date(2024, 5, 22)
+            datetime.date(2024, 5, 21),
+            datetime.date(2024, 5, 22),
         ]
 
     def test_only_the_goodwill_ambassador_who_took_part_is_a_speaker(self, new_york):

@@ -19,15 +19,21 @@ def feed_url(language="fr"):
 
 
 def idm_new_york(**fields):
-    return EventFactory(**{
-        "slug": "idm-2024", "title_fr": "Dialogue international sur la migration 2024",
-        "english": True, "title_en": "International Dialogue on Migration 2024",
-        "time_zone": "America/New_York", "venue_fr": "Siège des Nations Unies",
-        "city_fr": "New York", "country_fr": "États-Unis",
-        "start": datetime.datetime(2024, 5, 21, 10, tzinfo=NEW_YORK),
-        "end": datetime.datetime(2024, 5, 22, 18, tzinfo=NEW_YORK),
-        **fields,
-    })
+    return EventFactory(
+        **{
+            "slug": "idm-2024",
+            "title_fr": "Dialogue international sur la migration 2024",
+            "english": True,
+            "title_en": "International Dialogue on Migration 2024",
+            "time_zone": "America/New_York",
+            "venue_fr": "Siège des Nations Unies",
+            "city_fr": "New York",
+            "country_fr": "États-Unis",
+            "start": datetime.datetime(2024, 5, 21, 10, tzinfo=NEW_YORK),
+            "end": datetime.datetime(2024, 5, 22, 18, tzinfo=NEW_YORK),
+            **fields,
+        }
+    )
 
 
 def parse(response):
@@ -77,9 +83,7 @@ class TestEventFile:
         assert "X-INJECTED" not in vevent
         assert not vevent.subcomponents  # no alarm slipped in
         assert vevent.start == datetime.datetime(2024, 5, 21, 10, tzinfo=NEW_YORK)
-        assert str(vevent["SUMMARY"]) == (
-            "Réunion X-INJECTED:oui DTSTART:19700101T000000Z"
-        )
+        assert str(vevent["SUMMARY"]) == ("Réunion X-INJECTED:oui DTSTART:19700101T000000Z")
         # Kept as text, with its line breaks escaped.
         assert str(vevent["DESCRIPTION"]).startswith("Résumé\nBEGIN:VALARM\nTRIGGER")
 
@@ -98,7 +102,8 @@ class TestFeed:
     def test_the_feed_has_the_upcoming_public_events_with_dates(self, client):
         soon = EventFactory(title_fr="Bientôt")
         later = EventFactory(
-            title_fr="Plus tard", time_zone="Asia/Bangkok",
+            title_fr="Plus tard",
+            time_zone="Asia/Bangkok",
             start=timezone.now() + datetime.timedelta(days=40),
             end=timezone.now() + datetime.timedelta(days=41),
         )
@@ -108,7 +113,8 @@ class TestFeed:
         calendar = parse(client.get(feed_url()))
         assert [str(e["SUMMARY"]) for e in calendar.events] == ["Bientôt", "Plus tard"]
         assert {str(e["UID"]) for e in calendar.events} == {
-            f"event-{soon.pk}@testserver", f"event-{later.pk}@testserver"
+            f"event-{soon.pk}@testserver",
+            f"event-{later.pk}@testserver",
         }
         assert {tz["TZID"] for tz in calendar.timezones} == {"Europe/Zurich", "Asia/Bangkok"}
         assert str(calendar["X-WR-CALNAME"])

@@ -77,7 +77,8 @@ class TestUpcomingAndPast:
 
     def test_an_approximate_event_is_upcoming_until_the_end_of_its_last_day_in_geneva(self):
         event = EventFactory(
-            approximate=True, period_start=datetime.date(2024, 7, 1),
+            approximate=True,
+            period_start=datetime.date(2024, 7, 1),
             period_end=datetime.date(2024, 12, 31),
         )
         last_minute = at(2024, 12, 31, 23, 59, zone=GENEVA)  # 22:59 UTC
@@ -90,7 +91,8 @@ class TestUpcomingAndPast:
     def test_upcoming_events_come_soonest_first_and_an_approximate_one_after_known_dates(self):
         now = at(2024, 6, 1, 12)
         second_half = EventFactory(
-            approximate=True, period_start=datetime.date(2024, 7, 1),
+            approximate=True,
+            period_start=datetime.date(2024, 7, 1),
             period_end=datetime.date(2024, 12, 31),
         )
         december = EventFactory(start=at(2024, 12, 3, 9), end=at(2024, 12, 3, 17))
@@ -109,7 +111,8 @@ class TestUpcomingAndPast:
             start=at(2023, 12, 31, 20, zone=NEW_YORK), end=at(2023, 12, 31, 23, zone=NEW_YORK)
         )
         approximate = EventFactory(
-            approximate=True, period_start=datetime.date(2023, 9, 1),
+            approximate=True,
+            period_start=datetime.date(2023, 9, 1),
             period_end=datetime.date(2024, 3, 31),
         )
         EventFactory(start=at(2023, 6, 1, 9), end=at(2023, 6, 1, 17))
@@ -134,7 +137,8 @@ class TestInvariants:
 
     def test_the_database_refuses_a_period_that_ends_before_it_starts(self):
         assert refused(
-            approximate=True, period_start=datetime.date(2024, 12, 31),
+            approximate=True,
+            period_start=datetime.date(2024, 12, 31),
             period_end=datetime.date(2024, 7, 1),
         )
 
@@ -150,7 +154,8 @@ class TestInvariants:
         participation = ParticipationFactory()
         with pytest.raises(IntegrityError), transaction.atomic():
             Participation.objects.create(
-                session=participation.session, speaker=participation.speaker,
+                session=participation.session,
+                speaker=participation.speaker,
                 role=Participation.Role.MODERATOR,
             )
 
@@ -213,19 +218,23 @@ class TestAgenda:
     def test_sessions_are_grouped_by_day_in_the_events_time_zone(self):
         event = EventFactory(
             time_zone="America/New_York",
-            start=at(2024, 5, 21, 10, zone=NEW_YORK), end=at(2024, 5, 22, 23, zone=NEW_YORK),
+            start=at(2024, 5, 21, 10, zone=NEW_YORK),
+            end=at(2024, 5, 22, 23, zone=NEW_YORK),
         )
         # 22:00 in New York on 21 May is already 22 May in UTC and in Geneva.
         late = SessionFactory(
-            event=event, start=at(2024, 5, 21, 22, zone=NEW_YORK),
+            event=event,
+            start=at(2024, 5, 21, 22, zone=NEW_YORK),
             end=at(2024, 5, 21, 23, zone=NEW_YORK),
         )
         morning = SessionFactory(
-            event=event, start=at(2024, 5, 21, 10, zone=NEW_YORK),
+            event=event,
+            start=at(2024, 5, 21, 10, zone=NEW_YORK),
             end=at(2024, 5, 21, 12, zone=NEW_YORK),
         )
         next_day = SessionFactory(
-            event=event, start=at(2024, 5, 22, 10, zone=NEW_YORK),
+            event=event,
+            start=at(2024, 5, 22, 10, zone=NEW_YORK),
             end=at(2024, 5, 22, 12, zone=NEW_YORK),
         )
         assert event.agenda() == [

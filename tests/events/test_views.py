@@ -32,9 +32,13 @@ def url(name, language="fr", **kwargs):
 def idm_new_york(**fields):
     """The IDM 2024 in New York: 21 May 10:00 to 22 May 18:00, New York time."""
     return EventFactory(
-        slug="idm-2024", title_fr="Dialogue international sur la migration 2024",
-        english=True, title_en="International Dialogue on Migration 2024",
-        time_zone="America/New_York", city_fr="New York", country_fr="États-Unis",
+        slug="idm-2024",
+        title_fr="Dialogue international sur la migration 2024",
+        english=True,
+        title_en="International Dialogue on Migration 2024",
+        time_zone="America/New_York",
+        city_fr="New York",
+        country_fr="États-Unis",
         start=datetime.datetime(2024, 5, 21, 10, tzinfo=NEW_YORK),
         end=datetime.datetime(2024, 5, 22, 18, tzinfo=NEW_YORK),
         **fields,
@@ -70,11 +74,13 @@ class TestEventList:
     @pytest.mark.parametrize(
         ("language", "dates"),
         [
-            ("fr", "21 mai 2024</time> – <time datetime=\"2024-05-22T18:00:00-04:00\">22 mai 2024"),
-            ("en", "May 21, 2024</time> – <time datetime=\"2024-05-22T18:00:00-04:00\">"
-                   "May 22, 2024"),
-            ("es", "21 de mayo de 2024</time> – <time datetime=\"2024-05-22T18:00:00-04:00\">"
-                   "22 de mayo de 2024"),
+            ("fr", '21 mai 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">22 mai 2024'),
+            ("en", 'May 21, 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">May 22, 2024'),
+            (
+                "es",
+                '21 de mayo de 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">'
+                "22 de mayo de 2024",
+            ),
         ],
     )
     def test_dates_are_written_for_the_language_with_a_machine_readable_time(
@@ -174,11 +180,14 @@ class TestEventPage:
     def test_the_agenda_is_by_day_with_times_and_speakers(self, client):
         event = idm_new_york()
         opening = SessionFactory(
-            event=event, title_fr="Ouverture", start=idm_start(),
+            event=event,
+            title_fr="Ouverture",
+            start=idm_start(),
             end=idm_start() + datetime.timedelta(hours=2),
         )
         SessionFactory(
-            event=event, title_fr="Les voix des diasporas",
+            event=event,
+            title_fr="Les voix des diasporas",
             start=datetime.datetime(2024, 5, 22, 10, tzinfo=NEW_YORK),
             end=datetime.datetime(2024, 5, 22, 13, tzinfo=NEW_YORK),
         )
@@ -186,8 +195,12 @@ class TestEventPage:
         ParticipationFactory(session=opening, speaker=kofi)
         ParticipationFactory(session=opening, speaker=SpeakerFactory(name="Ana"), role="moderator")
         html = client.get(event.get_absolute_url("fr")).content.decode()
-        assert html.index("Mardi 21 mai 2024") < html.index("Ouverture") < html.index(
-            "Mercredi 22 mai 2024") < html.index("Les voix des diasporas")
+        assert (
+            html.index("Mardi 21 mai 2024")
+            < html.index("Ouverture")
+            < html.index("Mercredi 22 mai 2024")
+            < html.index("Les voix des diasporas")
+        )
         assert '<time datetime="2024-05-21T10:00:00-04:00">10:00</time>' in html
         assert "Kofi Kinaata" in html and "Musicien ghanéen" in html
         assert html.index("Ana") < html.index("Kofi Kinaata")  # moderators first
@@ -206,7 +219,8 @@ class TestEventPage:
         PressReleaseFactory(event=event, title_fr="L'OIM a accueilli le Dialogue")
         PressReleaseFactory(event=event, title_fr="Brouillon sur le Dialogue", draft=True)
         PressReleaseFactory(
-            event=event, title_fr="Sous embargo",
+            event=event,
+            title_fr="Sous embargo",
             published_at=timezone.now() + datetime.timedelta(hours=1),
         )
         PressReleaseFactory(title_fr="Un autre sujet")
@@ -241,8 +255,14 @@ class TestEventPage:
         assert '<meta name="robots" content="noindex">' in html
 
     @pytest.mark.parametrize(
-        "path", ["/fr/events/nope/", "/fr/events/series/nope/", "/fr/events/nope/calendar.ics",
-                 "/fr/events/2024-13-45/", "/fr/events/%E2%82%AC/"],
+        "path",
+        [
+            "/fr/events/nope/",
+            "/fr/events/series/nope/",
+            "/fr/events/nope/calendar.ics",
+            "/fr/events/2024-13-45/",
+            "/fr/events/%E2%82%AC/",
+        ],
     )
     def test_unknown_addresses_are_a_404(self, client, path):
         response = client.get(path)
@@ -260,7 +280,8 @@ class TestEventPage:
             client.get(event.get_absolute_url("fr"))
         for hour in range(10):
             session = SessionFactory(
-                event=event, start=idm_start() + datetime.timedelta(hours=hour),
+                event=event,
+                start=idm_start() + datetime.timedelta(hours=hour),
                 end=idm_start() + datetime.timedelta(hours=hour + 1),
             )
             ParticipationFactory.create_batch(3, session=session)
@@ -286,7 +307,8 @@ class TestSeriesPage:
         assert "<p>Fondé en 2001.</p><ul><li>un point</li></ul>" in html
         assert series.about_heading_fr in html
         assert [e.title_fr for e in response.context["editions"]] == [
-            "Prochaine édition", "Dialogue international sur la migration 2024"
+            "Prochaine édition",
+            "Dialogue international sur la migration 2024",
         ]
         assert "Édition en brouillon" not in html
 
@@ -299,9 +321,7 @@ class TestSeriesPage:
 class TestReleasePage:
     """The release page shows the About text of its event's series (pressroom → events)."""
 
-    def test_a_release_about_an_event_shows_the_series_about_text_and_links_the_event(
-        self, client
-    ):
+    def test_a_release_about_an_event_shows_the_series_about_text_and_links_the_event(self, client):
         series = SeriesFactory(
             about_heading_fr="À propos du Dialogue international sur la migration",
             about_fr="<p>Le Dialogue international sur la migration (IDM) offre un endroit.</p>",

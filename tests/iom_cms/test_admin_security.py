@@ -21,8 +21,10 @@ PASSWORD = "a-long-password"
 
 def log_in(client, username, password=PASSWORD, ip="198.51.100.1", headers=None, **fields):
     return client.post(
-        LOGIN, {"username": username, "password": password, "next": "/admin/", **fields},
-        REMOTE_ADDR=ip, headers=headers,
+        LOGIN,
+        {"username": username, "password": password, "next": "/admin/", **fields},
+        REMOTE_ADDR=ip,
+        headers=headers,
     )
 
 
@@ -65,14 +67,21 @@ class TestLockout:
     def test_the_address_is_read_from_the_proxys_header(self, client, staff, settings):
         settings.CLIENT_IP_HEADER = "X-Real-IP"
         for _ in range(5):
-            log_in(client, "amina", "wrong", ip="172.18.0.2",
-                   headers={"x-real-ip": "203.0.113.9"})
+            log_in(client, "amina", "wrong", ip="172.18.0.2", headers={"x-real-ip": "203.0.113.9"})
         # Same proxy, another visitor: not locked. The attacker is.
-        assert log_in(client, "amina", ip="172.18.0.2",
-                      headers={"x-real-ip": "203.0.113.10"}).status_code == 302
+        assert (
+            log_in(
+                client, "amina", ip="172.18.0.2", headers={"x-real-ip": "203.0.113.10"}
+            ).status_code
+            == 302
+        )
         client.logout()
-        assert log_in(client, "amina", ip="172.18.0.2",
-                      headers={"x-real-ip": "203.0.113.9"}).status_code == 429
+        assert (
+            log_in(
+                client, "amina", ip="172.18.0.2", headers={"x-real-ip": "203.0.113.9"}
+            ).status_code
+            == 429
+        )
 
     def test_an_administrator_unlocks_a_username(self, client, staff):
         for _ in range(5):
@@ -152,10 +161,14 @@ class TestSessions:
         log_in(client, "amina")
         log_in(other_browser, "amina")
         assert other_browser.get("/admin/").status_code == 200
-        response = client.post("/admin/password_change/", {
-            "old_password": PASSWORD, "new_password1": "another-long-pass-9",
-            "new_password2": "another-long-pass-9",
-        })
+        response = client.post(
+            "/admin/password_change/",
+            {
+                "old_password": PASSWORD,
+                "new_password1": "another-long-pass-9",
+                "new_password2": "another-long-pass-9",
+            },
+        )
         assert response.status_code == 302
         assert other_browser.get("/admin/").status_code == 302  # back to the login page
         assert client.get("/admin/").status_code == 200  # the one who changed it stays in
@@ -184,10 +197,17 @@ def test_the_admin_is_served_under_the_path_from_settings(client, staff, setting
 
 
 class TestOpenRedirects:
-    @pytest.mark.parametrize("target", [
-        "https://evil.example/", "//evil.example/", "/\\evil.example/", "https:evil.example",
-        "\\\\evil.example", "javascript:alert(1)",
-    ])
+    @pytest.mark.parametrize(
+        "target",
+        [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "https:evil.example",
+            "\\\\evil.example",
+            "javascript:alert(1)",
+        ],
+    )
     def test_login_refuses_to_send_the_user_elsewhere(self, client, staff, target):
         response = log_in(client, "amina", next=target)
         assert response.status_code == 302
@@ -239,9 +259,15 @@ class TestCSRF:
         for url in (f"{base}/change/", f"{base}/delete/", "/admin/pressroom/pressrelease/"):
             assert strict_client.post(url, {"post": "yes"}).status_code == 403, url
 
-    @pytest.mark.parametrize("url", [
-        "/admin/login/", "/admin/logout/", "/admin/password_change/", "/admin/two-factor/",
-    ])
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/admin/login/",
+            "/admin/logout/",
+            "/admin/password_change/",
+            "/admin/two-factor/",
+        ],
+    )
     def test_the_account_forms_need_the_csrf_token(self, strict_client, url):
         assert strict_client.post(url, {}).status_code == 403
 

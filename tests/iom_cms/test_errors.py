@@ -71,16 +71,23 @@ def broken_home(monkeypatch):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "heading", "menu_entry"),
-    [("fr", "Erreur du serveur", "Page du menu"), ("en", "Server error", "Menu page"),
-     ("es", "Error del servidor", "Página del menú")],
+    [
+        ("fr", "Erreur du serveur", "Page du menu"),
+        ("en", "Server error", "Menu page"),
+        ("es", "Error del servidor", "Página del menú"),
+    ],
 )
 def test_the_500_page_is_in_the_visitors_language_with_the_menu_from_the_database(
     visitor, broken_home, language, heading, menu_entry
 ):
     from tests.factories import PageFactory
 
-    PageFactory(title_fr="Page du menu", title_en="Menu page", title_es="Página del menú",
-                slug_es="pagina-del-menu")
+    PageFactory(
+        title_fr="Page du menu",
+        title_en="Menu page",
+        title_es="Página del menú",
+        slug_es="pagina-del-menu",
+    )
     response = visitor.get(f"/{language}/")
     assert response.status_code == 500
     html = response.content.decode()

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def featured_section(html):
     start = html.index('class="features"')
-    return html[start:html.index("</section>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_a_feature_must_point_to_exactly_one_item():
@@ -41,8 +41,10 @@ def test_the_home_page_shows_featured_items_first_in_their_order(client):
     html = client.get("/fr/").content.decode()
     section = featured_section(html)
     assert html.index('class="features"') < html.index('id="latest-heading"')
-    positions = [section.index(title) for title in
-                 ("L&#x27;événement phare", "Le communiqué mis en avant", "La page choisie")]
+    positions = [
+        section.index(title)
+        for title in ("L&#x27;événement phare", "Le communiqué mis en avant", "La page choisie")
+    ]
     assert positions == sorted(positions)
     assert "Événement" in section and "Communiqué de presse" in section
 
@@ -68,8 +70,12 @@ def test_a_featured_draft_is_not_on_the_home_page(client):
 
 
 def test_the_editors_heading_and_blurb_replace_the_items_own_in_their_language(client):
-    release = PressReleaseFactory(title_fr="Titre du communiqué", english=True,
-                                  title_en="Release title", lead_en="The release's lead.")
+    release = PressReleaseFactory(
+        title_fr="Titre du communiqué",
+        english=True,
+        title_en="Release title",
+        lead_en="The release's lead.",
+    )
     FeatureFactory(release=release, heading_fr="Notre titre à nous", blurb_fr="Notre résumé.")
     french = featured_section(client.get("/fr/").content.decode())
     assert "Notre titre à nous" in french and "Notre résumé." in french
@@ -86,9 +92,7 @@ def test_an_item_missing_in_the_readers_language_is_shown_in_its_own(client):
     assert "Seulement en français" in section
 
 
-def test_the_home_page_needs_the_same_queries_with_more_features(
-    client, django_assert_num_queries
-):
+def test_the_home_page_needs_the_same_queries_with_more_features(client, django_assert_num_queries):
     FeatureFactory(release=PressReleaseFactory(topics=[TopicFactory()]))
     client.get("/fr/")  # warm-up: the first request also loads the site's settings
     with django_assert_num_queries(6) as baseline:
@@ -102,9 +106,15 @@ def test_the_home_page_needs_the_same_queries_with_more_features(
 
 def test_staff_feature_an_item_in_the_admin(admin_client):
     release = PressReleaseFactory(title_fr="À la une")
-    response = admin_client.post("/admin/iom_cms/feature/add/", {
-        "release": release.pk, "order": 1, "heading_fr": "", "blurb_fr": "",
-    })
+    response = admin_client.post(
+        "/admin/iom_cms/feature/add/",
+        {
+            "release": release.pk,
+            "order": 1,
+            "heading_fr": "",
+            "blurb_fr": "",
+        },
+    )
     assert response.status_code == 302
     assert Feature.objects.get().release == release
     FeatureFactory(release=PressReleaseFactory(title_fr="Encore un brouillon", draft=True))
@@ -115,9 +125,14 @@ def test_staff_feature_an_item_in_the_admin(admin_client):
 
 
 def test_the_admin_explains_a_feature_with_two_targets(admin_client):
-    response = admin_client.post("/admin/iom_cms/feature/add/", {
-        "release": PressReleaseFactory().pk, "event": EventFactory().pk, "order": 1,
-    })
+    response = admin_client.post(
+        "/admin/iom_cms/feature/add/",
+        {
+            "release": PressReleaseFactory().pk,
+            "event": EventFactory().pk,
+            "order": 1,
+        },
+    )
     assert response.status_code == 200
     assert "exactement un communiqué, un événement ou une page" in response.content.decode()
     assert not Feature.objects.exists()

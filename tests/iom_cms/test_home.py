@@ -10,9 +10,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("language", "mission"),
-    [("fr", "L&#x27;OIM promeut une migration humaine et ordonnée."),
-     ("en", "IOM promotes humane and orderly migration."),
-     ("es", "La OIM promueve una migración humana y ordenada.")],
+    [
+        ("fr", "L&#x27;OIM promeut une migration humaine et ordonnée."),
+        ("en", "IOM promotes humane and orderly migration."),
+        ("es", "La OIM promueve una migración humana y ordenada."),
+    ],
 )
 def test_the_home_page_shows_the_mission_and_the_key_figures(client, language, mission):
     ProfileFactory()

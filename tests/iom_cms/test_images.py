@@ -29,12 +29,22 @@ def encoded(image, image_format, **options):
 
 def png_header_only(width, height):
     """A PNG that announces width × height pixels in a few dozen bytes: how bombs look."""
+
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def half_red_half_blue(width=60, height=40):
@@ -52,8 +62,14 @@ def jpeg_with_gps():
     gps[1], gps[2] = "N", (46.0, 12.0, 30.0)
     gps[3], gps[4] = "E", (6.0, 8.0, 15.0)
     xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>Jane Doe home</rdf:RDF></x:xmpmeta>'
-    return encoded(half_red_half_blue(), "JPEG", exif=exif.tobytes(), xmp=xmp,
-                   comment=b"taken at Jane's house", quality=95)
+    return encoded(
+        half_red_half_blue(),
+        "JPEG",
+        exif=exif.tobytes(),
+        xmp=xmp,
+        comment=b"taken at Jane's house",
+        quality=95,
+    )
 
 
 def refusal(name, data):
@@ -86,8 +102,9 @@ class TestBadImagesAreRefused:
         assert "PNG" in error.messages[0] and ".jpg" in error.messages[0]
 
     def test_an_svg_with_a_script_renamed_png_is_refused(self):
-        svg = (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)'
-               b"</script></svg>")
+        svg = (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
+        )
         assert refusal("logo.png", svg).code == "not_an_image"
 
     def test_a_text_file_named_jpg_is_refused(self):
@@ -103,8 +120,12 @@ class TestBadImagesAreRefused:
         assert refusal("cut.jpg", data[: len(data) // 2]).code == "damaged"
 
     def test_a_good_image_of_each_format_is_accepted(self):
-        for image_format, name in (("JPEG", "a.JPEG"), ("PNG", "b.png"), ("WEBP", "c.webp"),
-                                   ("GIF", "d.gif")):
+        for image_format, name in (
+            ("JPEG", "a.JPEG"),
+            ("PNG", "b.png"),
+            ("WEBP", "c.webp"),
+            ("GIF", "d.gif"),
+        ):
             cleaned = clean_upload(upload(name, encoded(half_red_half_blue(), image_format)))
             assert Image.open(cleaned).format == image_format
 

@@ -38,8 +38,11 @@ class Head(HTMLParser):
         return url
 
     def alternates(self):
-        return {link["hreflang"]: link["href"] for link in self.links
-                if link.get("rel") == "alternate" and "hreflang" in link}
+        return {
+            link["hreflang"]: link["href"]
+            for link in self.links
+            if link.get("rel") == "alternate" and "hreflang" in link
+        }
 
 
 def head(client, path):
@@ -52,15 +55,22 @@ def every_page_type():
     series = SeriesFactory()
     event = EventFactory(series=series, english=True)
     page = PageFactory(slug_fr="a-propos", slug_en="about", title_es="Página", slug_es="pagina")
-    release = PressReleaseFactory(slug_fr="crue", english=True, slug_en="flood", spanish=True,
-                                  slug_es="crecida")
+    release = PressReleaseFactory(
+        slug_fr="crue", english=True, slug_en="flood", spanish=True, slug_es="crecida"
+    )
     unit, person = UnitFactory(slug="media"), PersonFactory(slug="amy")
     return {
-        "/fr/": None, "/fr/communiques/": None, release.get_absolute_url("fr"): None,
-        "/fr/evenements/": None, event.get_absolute_url("fr"): None,
-        series.get_absolute_url("fr"): None, "/fr/qui-sommes-nous/": None,
-        "/fr/qui-sommes-nous/structure/": None, unit.get_absolute_url(): None,
-        person.get_absolute_url(): None, page.get_absolute_url("fr"): None,
+        "/fr/": None,
+        "/fr/communiques/": None,
+        release.get_absolute_url("fr"): None,
+        "/fr/evenements/": None,
+        event.get_absolute_url("fr"): None,
+        series.get_absolute_url("fr"): None,
+        "/fr/qui-sommes-nous/": None,
+        "/fr/qui-sommes-nous/structure/": None,
+        unit.get_absolute_url(): None,
+        person.get_absolute_url(): None,
+        page.get_absolute_url("fr"): None,
     }
 
 
@@ -72,12 +82,23 @@ def test_every_page_type_has_a_canonical_address_and_alternates_with_x_default(c
         assert alternates["fr"] == BASE + path
         assert set(alternates) >= {"fr", "en", "x-default"}, path
         assert alternates["x-default"] == alternates["fr"]
-        assert all(url.startswith(BASE + f"/{code}/") for code, url in alternates.items()
-                   if code != "x-default"), path
+        assert all(
+            url.startswith(BASE + f"/{code}/")
+            for code, url in alternates.items()
+            if code != "x-default"
+        ), path
         assert page.meta["og:url"] == [BASE + path]
         assert page.meta["og:locale"] == ["fr_FR"]
-        for key in ("og:title", "og:description", "og:site_name", "og:type", "og:image",
-                    "twitter:card", "twitter:title", "twitter:image"):
+        for key in (
+            "og:title",
+            "og:description",
+            "og:site_name",
+            "og:type",
+            "og:image",
+            "twitter:card",
+            "twitter:title",
+            "twitter:image",
+        ):
             assert page.meta[key][0].strip(), (path, key)
         assert page.meta["og:image"][0].startswith(BASE + "/")
 
@@ -86,7 +107,8 @@ def test_translated_slugs_give_exact_alternates(client):
     release = PressReleaseFactory(slug_fr="crue", english=True, slug_en="flood")
     page = head(client, release.get_absolute_url("en"))
     assert page.alternates() == {
-        "fr": f"{BASE}/fr/communiques/crue/", "en": f"{BASE}/en/press-releases/flood/",
+        "fr": f"{BASE}/fr/communiques/crue/",
+        "en": f"{BASE}/en/press-releases/flood/",
         "x-default": f"{BASE}/fr/communiques/crue/",
     }
     assert page.meta["og:locale"] == ["en_GB"]
@@ -104,8 +126,11 @@ def test_a_filtered_list_keeps_its_filters_but_not_the_page_or_unknown_parameter
     TopicFactory(slug="climate")
     TopicFactory(slug="health")
     PressReleaseFactory()
-    page = head(client, "/fr/communiques/?utm_source=x&to=2024-12-31&topic=health&q="
-                        "&topic=climate&page=1&kind=&from=2024-01-01")
+    page = head(
+        client,
+        "/fr/communiques/?utm_source=x&to=2024-12-31&topic=health&q="
+        "&topic=climate&page=1&kind=&from=2024-01-01",
+    )
     query = "topic=climate&topic=health&from=2024-01-01&to=2024-12-31"
     assert page.canonical() == f"{BASE}/fr/communiques/?{query}"
     assert page.alternates()["en"] == f"{BASE}/en/press-releases/?{query}"

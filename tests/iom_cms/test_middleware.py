@@ -11,8 +11,13 @@ pytestmark = pytest.mark.django_db
 # Every kind of address: a page, a list with a filter, the admin, static and media files, the
 # health check, and nothing at all.
 ADDRESSES = [
-    "/fr/", "/fr/communiques/", "/admin/login/", "/static/css/site.css", "/media/x.jpg",
-    "/healthz", "/nowhere/",
+    "/fr/",
+    "/fr/communiques/",
+    "/admin/login/",
+    "/static/css/site.css",
+    "/media/x.jpg",
+    "/healthz",
+    "/nowhere/",
 ]
 
 

@@ -15,8 +15,9 @@ class TestPages:
         [("fr", "/fr/page-0/", "Page 0"), ("en", "/en/page-0-en/", "Page 0 in English")],
     )
     def test_a_page_is_shown_at_its_address_in_each_language(self, client, language, path, title):
-        PageFactory(title_fr="Page 0", slug_fr="page-0", title_en="Page 0 in English",
-                    slug_en="page-0-en")
+        PageFactory(
+            title_fr="Page 0", slug_fr="page-0", title_en="Page 0 in English", slug_en="page-0-en"
+        )
         response = client.get(path)
         assert response.status_code == 200
         assert f"<h1>{title}</h1>" in response.content.decode()

@@ -17,23 +17,33 @@ def test_the_sanitiser_allows_exactly_the_tags_the_editor_makes():
 
 def test_the_editor_is_configured_with_the_same_extensions():
     widget = RichTextFormField().widget
-    config = json.loads(widget.get_context("body", "", {})["widget"]["attrs"][
-        "data-django-prose-editor-configurable"])
+    config = json.loads(
+        widget.get_context("body", "", {})["widget"]["attrs"][
+            "data-django-prose-editor-configurable"
+        ]
+    )
     assert set(EXTENSIONS) <= set(config["extensions"])
     assert config["extensions"]["Heading"] == {"levels": [2, 3, 4]}
 
 
-@pytest.mark.parametrize(("html", "stored"), [
-    ("<h2>Titre</h2><p><strong>gras</strong> et <em>italique</em></p>",
-     "<h2>Titre</h2><p><strong>gras</strong> et <em>italique</em></p>"),
-    ("<h1>Titre</h1>", "Titre"),
-    ('<p style="color:red" class="x"><span>texte</span></p>', "<p>texte</p>"),
-    ('<a href="https://www.iom.int/" target="_blank" rel="opener">OIM</a>',
-     '<a href="https://www.iom.int/" rel="noopener noreferrer">OIM</a>'),
-    ('<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'),
-    ("<p></p>", ""),
-    ("<blockquote><p>Citation</p></blockquote>", "<blockquote><p>Citation</p></blockquote>"),
-])
+@pytest.mark.parametrize(
+    ("html", "stored"),
+    [
+        (
+            "<h2>Titre</h2><p><strong>gras</strong> et <em>italique</em></p>",
+            "<h2>Titre</h2><p><strong>gras</strong> et <em>italique</em></p>",
+        ),
+        ("<h1>Titre</h1>", "Titre"),
+        ('<p style="color:red" class="x"><span>texte</span></p>', "<p>texte</p>"),
+        (
+            '<a href="https://www.iom.int/" target="_blank" rel="opener">OIM</a>',
+            '<a href="https://www.iom.int/" rel="noopener noreferrer">OIM</a>',
+        ),
+        ('<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'),
+        ("<p></p>", ""),
+        ("<blockquote><p>Citation</p></blockquote>", "<blockquote><p>Citation</p></blockquote>"),
+    ],
+)
 def test_what_the_editor_cannot_make_is_removed_on_the_server(html, stored):
     assert sanitise_html(html) == stored
 

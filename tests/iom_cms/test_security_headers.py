@@ -39,9 +39,7 @@ def test_every_page_has_a_strict_content_security_policy(client, release, path):
 @pytest.mark.parametrize("path", [*PUBLIC_PAGES, ADMIN_LOGIN])
 def test_every_page_has_the_other_security_headers(client, release, path):
     response = https_get(client, path)
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
@@ -59,7 +57,9 @@ def test_the_session_cookie_is_secure_httponly_and_lax(client, django_user_model
     django_user_model.objects.create_user("staff", password="a-long-password", is_staff=True)
     login = https_get(client, ADMIN_LOGIN)
     response = client.post(
-        ADMIN_LOGIN, {"username": "staff", "password": "a-long-password"}, secure=True,
+        ADMIN_LOGIN,
+        {"username": "staff", "password": "a-long-password"},
+        secure=True,
         headers={"cookie": f"__Host-csrftoken={login.cookies['__Host-csrftoken'].value}"},
     )
     assert response.status_code == 302
@@ -97,15 +97,19 @@ def test_the_observatory_helper_punishes_what_it_should():
     bare = score({"Content-Type": "text/html"}, html="<p>hi</p>")
     # No CSP -25, no HSTS -20, no nosniff -5, no X-Frame-Options -20.
     assert bare.score == 30, str(bare)
-    unsafe = score({
-        "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'",
-        "Strict-Transport-Security": "max-age=300",
-        "X-Content-Type-Options": "nosniff",
-        "X-Frame-Options": "DENY",
-    }, set_cookies=["sessionid=x; Path=/"])
+    unsafe = score(
+        {
+            "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'",
+            "Strict-Transport-Security": "max-age=300",
+            "X-Content-Type-Options": "nosniff",
+            "X-Frame-Options": "DENY",
+        },
+        set_cookies=["sessionid=x; Path=/"],
+    )
     assert unsafe.results["content-security-policy"][1] == -20
     assert unsafe.results["strict-transport-security"][1] == -10
     assert unsafe.results["cookies"][1] == -40
-    external = score({"Content-Type": "text/html"},
-                     html='<script src="http://cdn.example/x.js"></script>')
+    external = score(
+        {"Content-Type": "text/html"}, html='<script src="http://cdn.example/x.js"></script>'
+    )
     assert external.results["subresource-integrity"][1] == -50

@@ -34,7 +34,8 @@ def test_a_release_is_listed_in_each_of_its_languages_with_alternates(client):
     PressReleaseFactory(slug_fr="essai", english=True, slug_en="trial")
     urls = sitemap(client)
     assert urls["/fr/communiques/essai/"] == {
-        "fr": "/fr/communiques/essai/", "en": "/en/press-releases/trial/",
+        "fr": "/fr/communiques/essai/",
+        "en": "/en/press-releases/trial/",
     }
     assert "/en/press-releases/trial/" in urls
     assert not any(url.startswith("/es/comunicados/") and "essai" in url for url in urls)
@@ -57,8 +58,14 @@ def test_pages_events_units_and_people_are_listed(client):
     UnitFactory(slug="office")
     PersonFactory(slug="amy-pope")
     urls = sitemap(client)
-    for url in ("/fr/agir/", "/fr/evenements/idm-2024/", "/fr/qui-sommes-nous/structure/office/",
-                "/es/quienes-somos/personas/amy-pope/", "/en/events/", "/fr/"):
+    for url in (
+        "/fr/agir/",
+        "/fr/evenements/idm-2024/",
+        "/fr/qui-sommes-nous/structure/office/",
+        "/es/quienes-somos/personas/amy-pope/",
+        "/en/events/",
+        "/fr/",
+    ):
         assert url in urls, url
     assert not any("cachee" in url or "en-preparation" in url for url in urls)
 

@@ -35,9 +35,15 @@ def test_a_release_is_a_news_article(client):
 
 def test_an_event_has_its_dates_with_the_offset_of_its_zone(client):
     start = datetime.datetime(2030, 6, 3, 8, 0, tzinfo=datetime.UTC)
-    event = EventFactory(time_zone="America/New_York", start=start, format="hybrid",
-                         venue_fr="Siège de l'ONU", city_fr="New York", country_fr="États-Unis",
-                         webcast_url="https://webtv.example.org/idm")
+    event = EventFactory(
+        time_zone="America/New_York",
+        start=start,
+        format="hybrid",
+        venue_fr="Siège de l'ONU",
+        city_fr="New York",
+        country_fr="États-Unis",
+        webcast_url="https://webtv.example.org/idm",
+    )
     data = json_ld(client, event.get_absolute_url("fr"))
     assert data["@type"] == "Event"
     assert data["startDate"] == "2030-06-03T04:00:00-04:00"
@@ -70,8 +76,9 @@ def test_the_home_page_describes_the_organisation(client):
 
 def test_a_title_with_a_closing_script_tag_cannot_break_out(client):
     title = 'Crise </script><script>alert("x")</script> & <!-- fin'
-    release = PressReleaseFactory(title_fr=title,
-                                  published_at=timezone.now() - datetime.timedelta(hours=1))
+    release = PressReleaseFactory(
+        title_fr=title, published_at=timezone.now() - datetime.timedelta(hours=1)
+    )
     html = client.get(release.get_absolute_url("fr")).content.decode()
     [data] = SCRIPT.findall(html)
     assert "</script>" not in data and "<" not in data

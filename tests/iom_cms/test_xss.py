@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # One payload per context: element content, a quoted attribute, an unquoted-looking attribute.
 PAYLOADS = [
-    '<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)",
+    '<script>alert("x")</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' onmouseover='alert(1)",
 ]
 DANGEROUS = ["<script>alert", "<img src=x onerror", "' onmouseover='"]
 
@@ -32,16 +34,22 @@ def payload(request):
 def release(payload):
     topic = TopicFactory(slug="health", name_fr=f"Santé {payload}", name_en=f"Health {payload}")
     contact = MediaContactFactory(
-        name=f"Rahma {payload}", role_fr=f"Chargée {payload}", office_fr=f"Caire {payload}",
+        name=f"Rahma {payload}",
+        role_fr=f"Chargée {payload}",
+        office_fr=f"Caire {payload}",
         phone=f"+41 {payload}",
     )
     return PressReleaseFactory(
         slug_fr="inondations",
-        title_fr=f"Titre {payload}", lead_fr=f"Chapeau {payload}",
+        title_fr=f"Titre {payload}",
+        lead_fr=f"Chapeau {payload}",
         dateline_fr=f"Genève {payload}",
-        image=png(), image_alt_fr=f"Texte {payload}", image_caption_fr=f"Légende {payload}",
+        image=png(),
+        image_alt_fr=f"Texte {payload}",
+        image_caption_fr=f"Légende {payload}",
         image_credit=f"© OIM {payload}",
-        topics=[topic], contacts=[contact],
+        topics=[topic],
+        contacts=[contact],
     )
 
 
@@ -50,8 +58,13 @@ def assert_escaped(html, where):
         assert dangerous not in html, f"{dangerous!r} unescaped on {where}"
 
 
-PUBLIC_PAGES = ["/fr/", "/fr/communiques/", "/fr/communiques/?topic=health",
-                "/fr/communiques/inondations/", "/en/press-releases/"]
+PUBLIC_PAGES = [
+    "/fr/",
+    "/fr/communiques/",
+    "/fr/communiques/?topic=health",
+    "/fr/communiques/inondations/",
+    "/en/press-releases/",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
@@ -66,15 +79,29 @@ def test_the_release_page_shows_every_field_escaped(client, release, payload):
     html = client.get("/fr/communiques/inondations/").content.decode()
     escaped = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = escaped.replace('"', "&quot;").replace("'", "&#x27;")
-    for text in ("Titre", "Chapeau", "Genève", "Légende", "© OIM", "Rahma", "Chargée",
-                 "Caire", "Santé"):
+    for text in (
+        "Titre",
+        "Chapeau",
+        "Genève",
+        "Légende",
+        "© OIM",
+        "Rahma",
+        "Chargée",
+        "Caire",
+        "Santé",
+    ):
         assert f"{text} {escaped}" in html, text
     assert f'alt="Texte {escaped}"' in html
 
 
-@pytest.mark.parametrize("path", [
-    "/admin/pressroom/pressrelease/", "/admin/pressroom/topic/", "/admin/pressroom/mediacontact/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/pressroom/pressrelease/",
+        "/admin/pressroom/topic/",
+        "/admin/pressroom/mediacontact/",
+    ],
+)
 def test_admin_lists_escape_what_editors_wrote(editor_client, release, path):
     response = editor_client.get(path)
     assert response.status_code == 200

@@ -26,10 +26,18 @@ def admin_url(name, *args):
 
 def unit_form(**overrides):
     data = {
-        "name_fr": "Protection", "name_en": "Protection", "name_es": "Protección",
-        "short_name_fr": "", "short_name_en": "", "short_name_es": "",
-        "mandate_fr": "", "mandate_en": "", "mandate_es": "",
-        "slug": "protection", "kind": "division", "parent": "",
+        "name_fr": "Protection",
+        "name_en": "Protection",
+        "name_es": "Protección",
+        "short_name_fr": "",
+        "short_name_en": "",
+        "short_name_es": "",
+        "mandate_fr": "",
+        "mandate_en": "",
+        "mandate_es": "",
+        "slug": "protection",
+        "kind": "division",
+        "parent": "",
     }
     return data | overrides
 
@@ -45,18 +53,27 @@ def office():
 
 
 def names_under(parent):
-    return list(Unit.objects.filter(parent=parent).order_by("position").values_list("name_en",
-                                                                                      flat=True))
+    return list(
+        Unit.objects.filter(parent=parent).order_by("position").values_list("name_en", flat=True)
+    )
 
 
 class TestUnitAdmin:
     def test_the_changelist_shows_the_tree_in_order_indented_by_depth(self, admin_client, office):
-        with_english = admin_client.get(admin_url("unit_changelist"), headers={
-            "accept-language": "en"})
+        with_english = admin_client.get(
+            admin_url("unit_changelist"), headers={"accept-language": "en"}
+        )
         html = with_english.content.decode()
         indent = "\u2003\u2003"
-        rows = [html.index(f">{prefix}{name}</a>") for prefix, name in [
-            ("", "Office"), (f"{indent}└ ", "B"), (f"{indent * 2}└ ", "B1"), (f"{indent}└ ", "A")]]
+        rows = [
+            html.index(f">{prefix}{name}</a>")
+            for prefix, name in [
+                ("", "Office"),
+                (f"{indent}└ ", "B"),
+                (f"{indent * 2}└ ", "B1"),
+                (f"{indent}└ ", "A"),
+            ]
+        ]
         assert rows == sorted(rows)
 
     def test_a_new_unit_goes_last_under_its_parent(self, admin_client, office):
@@ -78,8 +95,9 @@ class TestUnitAdmin:
         assert b.parent == office
 
     def test_a_unit_cannot_report_to_itself_either(self, admin_client, office):
-        response = admin_client.post(admin_url("unit_change", office.pk),
-                                     unit_form(slug="office", parent=office.pk))
+        response = admin_client.post(
+            admin_url("unit_change", office.pk), unit_form(slug="office", parent=office.pk)
+        )
         assert response.status_code == 200
         assert "parent" in response.context["adminform"].form.errors
 
@@ -104,8 +122,9 @@ class TestUnitAdmin:
         assert admin_client.get(admin_url("unit_shift", a.pk, "up")).status_code == 405
         assert names_under(office) == ["B", "A"]
 
-    def test_the_arrows_need_the_permission_to_change_units(self, client, django_user_model,
-                                                            office):
+    def test_the_arrows_need_the_permission_to_change_units(
+        self, client, django_user_model, office
+    ):
         viewer = django_user_model.objects.create_user("viewer", is_staff=True)
         client.force_login(viewer)
         a = Unit.objects.get(slug="a")
@@ -120,15 +139,24 @@ class TestUnitAdmin:
 def appointments_form(position, rows, existing=()):
     """The POST data of a position's change form with its appointments inline."""
     data = {
-        "title_fr": position.title_fr, "title_en": position.title_en,
-        "title_es": position.title_es, "unit": position.unit_id, "in_leadership_team": "on",
-        "appointments-TOTAL_FORMS": len(rows), "appointments-INITIAL_FORMS": len(existing),
-        "appointments-MIN_NUM_FORMS": 0, "appointments-MAX_NUM_FORMS": 1000,
+        "title_fr": position.title_fr,
+        "title_en": position.title_en,
+        "title_es": position.title_es,
+        "unit": position.unit_id,
+        "in_leadership_team": "on",
+        "appointments-TOTAL_FORMS": len(rows),
+        "appointments-INITIAL_FORMS": len(existing),
+        "appointments-MIN_NUM_FORMS": 0,
+        "appointments-MAX_NUM_FORMS": 1000,
     }
     for index, (person, start, end, interim) in enumerate(rows):
         prefix = f"appointments-{index}-"
-        data |= {f"{prefix}person": person.pk, f"{prefix}start_date": start,
-                 f"{prefix}end_date": end, f"{prefix}position": position.pk}
+        data |= {
+            f"{prefix}person": person.pk,
+            f"{prefix}start_date": start,
+            f"{prefix}end_date": end,
+            f"{prefix}position": position.pk,
+        }
         if interim:
             data[f"{prefix}interim"] = "on"
         if index < len(existing):
@@ -140,10 +168,10 @@ class TestPositionAdmin:
     def test_appointments_are_edited_on_the_position(self, admin_client):
         post = PositionFactory()
         before, interim = PersonFactory(), PersonFactory()
-        rows = [(before, "2018-10-01", "2023-09-30", False),
-                (interim, "2023-10-01", "", True)]
-        response = admin_client.post(admin_url("position_change", post.pk),
-                                     appointments_form(post, rows))
+        rows = [(before, "2018-10-01", "2023-09-30", False), (interim, "2023-10-01", "", True)]
+        response = admin_client.post(
+            admin_url("position_change", post.pk), appointments_form(post, rows)
+        )
         assert response.status_code == 302
         assert post.holder_on(datetime.date(2024, 1, 1)).person == interim
         assert post.holder_on(datetime.date(2023, 5, 1)).person == before
@@ -151,10 +179,13 @@ class TestPositionAdmin:
     @pytest.mark.parametrize("second_start", ["2023-09-30", "2020-01-01"])
     def test_two_holders_on_the_same_day_is_a_form_error(self, admin_client, second_start):
         post = PositionFactory()
-        rows = [(PersonFactory(), "2018-10-01", "2023-09-30", False),
-                (PersonFactory(), second_start, "", True)]
-        response = admin_client.post(admin_url("position_change", post.pk),
-                                     appointments_form(post, rows))
+        rows = [
+            (PersonFactory(), "2018-10-01", "2023-09-30", False),
+            (PersonFactory(), second_start, "", True),
+        ]
+        response = admin_client.post(
+            admin_url("position_change", post.pk), appointments_form(post, rows)
+        )
         assert response.status_code == 200
         assert "un poste n&#x27;a qu&#x27;un seul titulaire à la fois" in response.content.decode()
         assert not Appointment.objects.exists()
@@ -162,21 +193,29 @@ class TestPositionAdmin:
     def test_a_handover_can_be_moved_in_one_save(self, admin_client):
         """Shorten one appointment and start the next earlier, in the same form."""
         post = PositionFactory()
-        first = AppointmentFactory(position=post, start_date=datetime.date(2018, 10, 1),
-                                   end_date=datetime.date(2023, 9, 30))
+        first = AppointmentFactory(
+            position=post,
+            start_date=datetime.date(2018, 10, 1),
+            end_date=datetime.date(2023, 9, 30),
+        )
         second = AppointmentFactory(position=post, start_date=datetime.date(2023, 10, 1))
-        rows = [(second.person, "2023-09-16", "", False),
-                (first.person, "2018-10-01", "2023-09-15", False)]
-        response = admin_client.post(admin_url("position_change", post.pk),
-                                     appointments_form(post, rows, existing=[second, first]))
+        rows = [
+            (second.person, "2023-09-16", "", False),
+            (first.person, "2018-10-01", "2023-09-15", False),
+        ]
+        response = admin_client.post(
+            admin_url("position_change", post.pk),
+            appointments_form(post, rows, existing=[second, first]),
+        )
         assert response.status_code == 302
         assert post.holder_on(datetime.date(2023, 9, 16)).person == second.person
 
     def test_an_end_before_the_start_is_a_form_error(self, admin_client):
         post = PositionFactory()
         rows = [(PersonFactory(), "2024-01-02", "2024-01-01", False)]
-        response = admin_client.post(admin_url("position_change", post.pk),
-                                     appointments_form(post, rows))
+        response = admin_client.post(
+            admin_url("position_change", post.pk), appointments_form(post, rows)
+        )
         assert response.status_code == 200
         assert "La date de fin ne peut pas être antérieure à la date de début." in (
             response.content.decode()
@@ -215,13 +254,17 @@ class TestProfileAdmin:
             "mission_statement_fr": profile.mission_statement_fr,
             "mission_statement_en": profile.mission_statement_en,
             "mission_statement_es": profile.mission_statement_es,
-            "founded_in": 1951, "member_states": 176, "countries_present": 171,
+            "founded_in": 1951,
+            "member_states": 176,
+            "countries_present": 171,
             "figures_checked_on": "2025-01-15",
         }
         assert admin_client.post(admin_url("profile_change", 1), data).status_code == 302
         profile.refresh_from_db()
         assert (profile.member_states, profile.figures_checked_on) == (
-            176, datetime.date(2025, 1, 15))
+            176,
+            datetime.date(2025, 1, 15),
+        )
 
 
 class TestReleaseAdmin:
@@ -237,32 +280,51 @@ class TestReleaseAdmin:
         assert release.issuing_unit == office
         assert list(release.quoted_people.all()) == [amy]
 
-    @pytest.mark.parametrize(("field", "term", "found"), [
-        ("issuing_unit", "media", "Media and Communications"),
-        ("quoted_people", "pope", "Amy Pope"),
-    ])
+    @pytest.mark.parametrize(
+        ("field", "term", "found"),
+        [
+            ("issuing_unit", "media", "Media and Communications"),
+            ("quoted_people", "pope", "Amy Pope"),
+        ],
+    )
     def test_office_and_people_are_found_by_autocomplete(self, admin_client, field, term, found):
         UnitFactory(name_en="Media and Communications")
         PersonFactory(name="Amy Pope")
-        response = admin_client.get(reverse("admin:autocomplete"), {
-            "app_label": "pressroom", "model_name": "pressrelease", "field_name": field,
-            "term": term,
-        }, headers={"accept-language": "en"})
+        response = admin_client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": "pressroom",
+                "model_name": "pressrelease",
+                "field_name": field,
+                "term": term,
+            },
+            headers={"accept-language": "en"},
+        )
         assert [result["text"] for result in response.json()["results"]] == [found]
 
 
 class TestPersonAdmin:
     def test_a_persons_page_lists_the_posts_they_held(self, admin_client):
         appointment = AppointmentFactory(position=PositionFactory(title_en="Director General"))
-        response = admin_client.get(admin_url("person_change", appointment.person.pk),
-                                    headers={"accept-language": "en"})
+        response = admin_client.get(
+            admin_url("person_change", appointment.person.pk), headers={"accept-language": "en"}
+        )
         assert "Director General" in response.content.decode()
 
     def test_a_photo_without_a_description_is_a_form_error(self, admin_client):
-        data = {"name": "Amy Pope", "slug": "amy-pope", "photo_alt_fr": "", "photo_alt_en": "",
-                "photo_alt_es": "", "biography_fr": "", "biography_en": "", "biography_es": "",
-                "photo": portrait(),
-                "appointments-TOTAL_FORMS": 0, "appointments-INITIAL_FORMS": 0}
+        data = {
+            "name": "Amy Pope",
+            "slug": "amy-pope",
+            "photo_alt_fr": "",
+            "photo_alt_en": "",
+            "photo_alt_es": "",
+            "biography_fr": "",
+            "biography_en": "",
+            "biography_es": "",
+            "photo": portrait(),
+            "appointments-TOTAL_FORMS": 0,
+            "appointments-INITIAL_FORMS": 0,
+        }
         response = admin_client.post(admin_url("person_add"), data)
         assert response.status_code == 200
         assert "Décrivez la photo pour les personnes qui ne peuvent pas la voir." in (

@@ -39,46 +39,86 @@ def demo_content(django_db_setup, django_db_blocker):
 
 
 def under(slug):
-    return list(Unit.objects.filter(parent__slug=slug).order_by("position")
-                .values_list("name_en", flat=True))
+    return list(
+        Unit.objects.filter(parent__slug=slug)
+        .order_by("position")
+        .values_list("name_en", flat=True)
+    )
 
 
 class TestStructure:
     def test_the_office_of_the_director_general_is_the_top(self, demo_content):
         [top] = Unit.objects.filter(parent=None)
         assert (top.name_fr, top.name_en) == (
-            "Bureau de la Directrice générale", "Office of the Director General"
+            "Bureau de la Directrice générale",
+            "Office of the Director General",
         )
 
     def test_the_offices_named_in_the_seed_report_to_it_in_its_order(self, demo_content):
-        names = list(Unit.objects.filter(parent__slug="office-of-the-director-general")
-                     .order_by("position").values_list("name_fr", flat=True))
+        names = list(
+            Unit.objects.filter(parent__slug="office-of-the-director-general")
+            .order_by("position")
+            .values_list("name_fr", flat=True)
+        )
         assert names[:5] == SEED_STRUCTURE
 
     def test_the_independent_offices_report_to_the_director_general(self, demo_content):
         independent = Unit.objects.filter(kind=Unit.Kind.INDEPENDENT_OFFICE)
         assert {unit.parent.slug for unit in independent} == {"office-of-the-director-general"}
         assert sorted(independent.values_list("short_name_en", flat=True)) == [
-            "Ethics", "Internal Oversight", "Legal Affairs", "Ombudsperson"
+            "Ethics",
+            "Internal Oversight",
+            "Legal Affairs",
+            "Ombudsperson",
         ]
 
-    @pytest.mark.parametrize(("slug", "divisions"), [
-        ("deputy-director-general-management-and-reform", [
-            "Financial and Administrative Management", "Staff Health and Welfare",
-            "Global Shared Services", "Change Management", "Human Resources Management",
-            "Information and Communications Technology", "Supply Chain"]),
-        ("deputy-director-general-operations", [
-            "Humanitarian Response and Recovery", "Protection",
-            "Data, Insight and Policy Coordination", "Mobility Pathways and Inclusion",
-            "Climate Action", "Staff Security"]),
-        ("office-of-the-chief-of-staff", [
-            "Regional Coordination Support", "Special Liaison Office in Addis Ababa",
-            "Regional offices", "Country offices"]),
-        ("office-of-partnerships-advocacy-and-communication", [
-            "Media and Communications", "UN Network on Migration Secretariat",
-            "Partnerships, Member States Relations and Resource Mobilization",
-            "IOM Office to the United Nations in New York", "Private Sector Partnerships"]),
-    ])
+    @pytest.mark.parametrize(
+        ("slug", "divisions"),
+        [
+            (
+                "deputy-director-general-management-and-reform",
+                [
+                    "Financial and Administrative Management",
+                    "Staff Health and Welfare",
+                    "Global Shared Services",
+                    "Change Management",
+                    "Human Resources Management",
+                    "Information and Communications Technology",
+                    "Supply Chain",
+                ],
+            ),
+            (
+                "deputy-director-general-operations",
+                [
+                    "Humanitarian Response and Recovery",
+                    "Protection",
+                    "Data, Insight and Policy Coordination",
+                    "Mobility Pathways and Inclusion",
+                    "Climate Action",
+                    "Staff Security",
+                ],
+            ),
+            (
+                "office-of-the-chief-of-staff",
+                [
+                    "Regional Coordination Support",
+                    "Special Liaison Office in Addis Ababa",
+                    "Regional offices",
+                    "Country offices",
+                ],
+            ),
+            (
+                "office-of-partnerships-advocacy-and-communication",
+                [
+                    "Media and Communications",
+                    "UN Network on Migration Secretariat",
+                    "Partnerships, Member States Relations and Resource Mobilization",
+                    "IOM Office to the United Nations in New York",
+                    "Private Sector Partnerships",
+                ],
+            ),
+        ],
+    )
     def test_the_main_divisions_as_iom_publishes_them(self, demo_content, slug, divisions):
         assert under(slug) == divisions
 
@@ -86,8 +126,9 @@ class TestStructure:
         for unit in Unit.objects.all():
             assert unit.name_fr and unit.name_en and unit.name_es, unit.slug
         for parent in Unit.objects.all():
-            positions = list(parent.children.order_by("position").values_list("position",
-                                                                               flat=True))
+            positions = list(
+                parent.children.order_by("position").values_list("position", flat=True)
+            )
             assert positions == list(range(1, len(positions) + 1)), parent.slug
 
 
@@ -110,7 +151,9 @@ class TestPeopleAndProfile:
         assert profile.mission_statement_en.startswith("The International Organization")
         assert profile.mission_statement_es.startswith("La Organización Internacional")
         assert (profile.founded_in, profile.member_states, profile.countries_present) == (
-            1951, 175, 171
+            1951,
+            175,
+            171,
         )
         assert profile.figures_checked_on == datetime.date(2024, 5, 23)
 

@@ -141,14 +141,24 @@ class TestAppointments:
     def director_general(self):
         """A fictional history: a DG until 30 September 2023, an interim, then a new DG."""
         post = PositionFactory(title_en="Director General")
-        AppointmentFactory(position=post, person=PersonFactory(name="Ana Antes"),
-                           start_date=datetime.date(2018, 10, 1),
-                           end_date=datetime.date(2023, 9, 30))
-        AppointmentFactory(position=post, person=PersonFactory(name="Ivo Interim"), interim=True,
-                           start_date=datetime.date(2023, 10, 1),
-                           end_date=datetime.date(2023, 10, 15))
-        AppointmentFactory(position=post, person=PersonFactory(name="Nora Nueva"),
-                           start_date=datetime.date(2023, 10, 16))
+        AppointmentFactory(
+            position=post,
+            person=PersonFactory(name="Ana Antes"),
+            start_date=datetime.date(2018, 10, 1),
+            end_date=datetime.date(2023, 9, 30),
+        )
+        AppointmentFactory(
+            position=post,
+            person=PersonFactory(name="Ivo Interim"),
+            interim=True,
+            start_date=datetime.date(2023, 10, 1),
+            end_date=datetime.date(2023, 10, 15),
+        )
+        AppointmentFactory(
+            position=post,
+            person=PersonFactory(name="Nora Nueva"),
+            start_date=datetime.date(2023, 10, 16),
+        )
         return post
 
     @pytest.mark.parametrize(
@@ -182,13 +192,16 @@ class TestAppointments:
 
     def test_the_database_refuses_an_end_before_the_start(self):
         with refused(), transaction.atomic():
-            AppointmentFactory(start_date=datetime.date(2024, 1, 2),
-                               end_date=datetime.date(2024, 1, 1))
+            AppointmentFactory(
+                start_date=datetime.date(2024, 1, 2), end_date=datetime.date(2024, 1, 1)
+            )
 
     def test_validation_explains_an_end_before_the_start(self):
         appointment = AppointmentFactory.build(
-            person=PersonFactory(), position=PositionFactory(),
-            start_date=datetime.date(2024, 1, 2), end_date=datetime.date(2024, 1, 1),
+            person=PersonFactory(),
+            position=PositionFactory(),
+            start_date=datetime.date(2024, 1, 2),
+            end_date=datetime.date(2024, 1, 1),
         )
         with pytest.raises(ValidationError, match="La date de fin ne peut pas être antérieure"):
             appointment.full_clean()
@@ -201,19 +214,22 @@ class TestAppointments:
     @on_postgresql
     @pytest.mark.parametrize("interim", [False, True])
     def test_postgresql_refuses_two_holders_of_a_post_on_the_same_day(self, interim):
-        first = AppointmentFactory(start_date=datetime.date(2020, 1, 1),
-                                   end_date=datetime.date(2023, 12, 31))
+        first = AppointmentFactory(
+            start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2023, 12, 31)
+        )
         with refused(), transaction.atomic():
-            AppointmentFactory(position=first.position, interim=interim,
-                               start_date=datetime.date(2023, 12, 31))
+            AppointmentFactory(
+                position=first.position, interim=interim, start_date=datetime.date(2023, 12, 31)
+            )
             # The constraint is checked at commit; the tests never commit, so ask for it now.
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS appointment_one_holder_a_day IMMEDIATE")
 
     @on_postgresql
     def test_postgresql_accepts_a_holder_from_the_day_after(self):
-        first = AppointmentFactory(start_date=datetime.date(2020, 1, 1),
-                                   end_date=datetime.date(2023, 12, 31))
+        first = AppointmentFactory(
+            start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2023, 12, 31)
+        )
         AppointmentFactory(position=first.position, start_date=datetime.date(2024, 1, 1))
         AppointmentFactory(start_date=datetime.date(2023, 6, 1))  # another post
         with connection.cursor() as cursor:

@@ -16,7 +16,11 @@ def names_under(parent):
 
 def new_unit(name, parent=None, position=None):
     return services.unit_create(
-        parent=parent, position=position, name_fr=name, name_en=name, name_es=name,
+        parent=parent,
+        position=position,
+        name_fr=name,
+        name_en=name,
+        name_es=name,
         slug=name.lower().replace(" ", "-"),
     )
 
@@ -117,8 +121,9 @@ class TestShifting:
 
 class TestPlacingPosts:
     def titles(self, unit):
-        return list(Position.objects.filter(unit=unit).order_by("order")
-                    .values_list("title_en", "order"))
+        return list(
+            Position.objects.filter(unit=unit).order_by("order").values_list("title_en", "order")
+        )
 
     def new_post(self, unit, title, order=None):
         post = Position(title_fr=title, title_en=title, title_es=title)

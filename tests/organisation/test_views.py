@@ -47,8 +47,10 @@ class TreeLinks(HTMLParser):
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        if tag == "ul" and "org-tree" in (dict(attrs).get("class") or "").split() and (
-            not self.around
+        if (
+            tag == "ul"
+            and "org-tree" in (dict(attrs).get("class") or "").split()
+            and (not self.around)
         ):
             self.depth = 1
         elif self.depth and tag == "ul":
@@ -76,19 +78,36 @@ class TreeLinks(HTMLParser):
 @pytest.fixture
 def organisation():
     """An office with two divisions, the first with a unit of its own; a DG and a vacant post."""
-    office = UnitFactory(name_fr="Bureau du DG", name_en="DG's Office", name_es="Oficina del DG",
-                         slug="office", kind="office")
+    office = UnitFactory(
+        name_fr="Bureau du DG",
+        name_en="DG's Office",
+        name_es="Oficina del DG",
+        slug="office",
+        kind="office",
+    )
     UnitFactory(parent=office, position=2, name_en="Second division", slug="second")
     first = UnitFactory(parent=office, position=1, name_en="First division", slug="first")
     UnitFactory(parent=first, name_en="Team under the first", slug="team")
-    director = PositionFactory(unit=office, order=1, in_leadership_team=True,
-                               title_fr="Directrice générale", title_en="Director General",
-                               title_es="Directora General")
+    director = PositionFactory(
+        unit=office,
+        order=1,
+        in_leadership_team=True,
+        title_fr="Directrice générale",
+        title_en="Director General",
+        title_es="Directora General",
+    )
     PositionFactory(unit=first, order=1, in_leadership_team=True, title_en="Head of First")
-    AppointmentFactory(position=director, person=PersonFactory(name="Ana Antes", slug="ana"),
-                       start_date=datetime.date(2018, 10, 1), end_date=datetime.date(2023, 9, 30))
-    AppointmentFactory(position=director, person=PersonFactory(name="Amy Pope", slug="amy-pope"),
-                       start_date=datetime.date(2023, 10, 1))
+    AppointmentFactory(
+        position=director,
+        person=PersonFactory(name="Ana Antes", slug="ana"),
+        start_date=datetime.date(2018, 10, 1),
+        end_date=datetime.date(2023, 9, 30),
+    )
+    AppointmentFactory(
+        position=director,
+        person=PersonFactory(name="Amy Pope", slug="amy-pope"),
+        start_date=datetime.date(2023, 10, 1),
+    )
     ProfileFactory()
     return office
 
@@ -97,8 +116,12 @@ class TestAddresses:
     @pytest.mark.parametrize("language", LANGUAGES)
     @pytest.mark.parametrize(
         ("name", "kwargs"),
-        [("who-we-are", {}), ("structure", {}), ("unit", {"slug": "office"}),
-         ("person", {"slug": "amy-pope"})],
+        [
+            ("who-we-are", {}),
+            ("structure", {}),
+            ("unit", {"slug": "office"}),
+            ("person", {"slug": "amy-pope"}),
+        ],
     )
     def test_every_page_has_an_address_in_each_language(
         self, client, organisation, name, kwargs, language
@@ -178,7 +201,7 @@ class TestStructure:
         UnitFactory(parent=top)
         UnitFactory()
         html = html_of(client, url("structure"))
-        tree_html = html[html.index('<ul class="org-tree'):html.index("</main>")]
+        tree_html = html[html.index('<ul class="org-tree') : html.index("</main>")]
         assert tree_html.count("<ul") == tree_html.count("</ul>") == 8
         assert tree_html.count("<li>") == tree_html.count("</li>") == 10
 
@@ -194,14 +217,23 @@ class TestUnitPage:
 
     def test_the_breadcrumb_leads_up_the_tree(self, client, organisation):
         html = html_of(client, url("unit", slug="team"))
-        crumbs = html[html.index('class="breadcrumb"'):html.index("</nav>", html.index(
-            'class="breadcrumb"'))]
-        assert crumbs.index("Structure") < crumbs.index("DG&#x27;s Office") < crumbs.index(
-            "First division")
+        crumbs = html[
+            html.index('class="breadcrumb"') : html.index(
+                "</nav>", html.index('class="breadcrumb"')
+            )
+        ]
+        assert (
+            crumbs.index("Structure")
+            < crumbs.index("DG&#x27;s Office")
+            < crumbs.index("First division")
+        )
 
     def test_the_mandate_is_sanitised_and_shown_in_the_readers_language(self, client):
-        UnitFactory(slug="legal", mandate_fr="<p>Conseil juridique.</p><script>x()</script>",
-                    mandate_en='<p onclick="x()">Legal advice.</p>')
+        UnitFactory(
+            slug="legal",
+            mandate_fr="<p>Conseil juridique.</p><script>x()</script>",
+            mandate_en='<p onclick="x()">Legal advice.</p>',
+        )
         assert "<p>Legal advice.</p>" in html_of(client, url("unit", "en", slug="legal"))
         spanish = html_of(client, url("unit", "es", slug="legal"))
         assert '<div class="rich-text unit__mandate" lang="fr"><p>Conseil juridique.</p></div>' in (
@@ -229,11 +261,17 @@ class TestUnitPage:
         office = Unit.objects.get(slug="office")
         now = timezone.now()
         for day in range(1, 7):
-            PressReleaseFactory(issuing_unit=office, title_fr=f"Publié {day}",
-                                published_at=now - datetime.timedelta(days=day))
+            PressReleaseFactory(
+                issuing_unit=office,
+                title_fr=f"Publié {day}",
+                published_at=now - datetime.timedelta(days=day),
+            )
         PressReleaseFactory(issuing_unit=office, title_fr="Brouillon", draft=True)
-        PressReleaseFactory(issuing_unit=office, title_fr="Sous embargo",
-                            published_at=now + datetime.timedelta(hours=1))
+        PressReleaseFactory(
+            issuing_unit=office,
+            title_fr="Sous embargo",
+            published_at=now + datetime.timedelta(hours=1),
+        )
         PressReleaseFactory(title_fr="D'un autre bureau")
         response = client.get(url("unit", "fr", slug="office"))
         assert [r.title_fr for r in response.context["releases"]] == [
@@ -244,11 +282,18 @@ class TestUnitPage:
 class TestPersonPage:
     def test_current_and_past_posts_with_their_dates(self, client, organisation):
         person = PersonFactory(name="Rita Reyes", slug="rita", biography_en="<p>A career.</p>")
-        AppointmentFactory(person=person, position=PositionFactory(title_en="Adviser"),
-                           start_date=datetime.date(2015, 3, 1),
-                           end_date=datetime.date(2019, 12, 31))
-        AppointmentFactory(person=person, position=PositionFactory(title_en="Director 2"),
-                           start_date=datetime.date(2020, 1, 1), interim=True)
+        AppointmentFactory(
+            person=person,
+            position=PositionFactory(title_en="Adviser"),
+            start_date=datetime.date(2015, 3, 1),
+            end_date=datetime.date(2019, 12, 31),
+        )
+        AppointmentFactory(
+            person=person,
+            position=PositionFactory(title_en="Director 2"),
+            start_date=datetime.date(2020, 1, 1),
+            interim=True,
+        )
         response = client.get(url("person", slug="rita"))
         html = response.content.decode()
         assert [a.position.title_en for a in response.context["current"]] == ["Director 2"]
@@ -281,11 +326,16 @@ def grow(top, fan_outs, prefix, first=1):
     level = [top]
     for depth, fan_out in enumerate(fan_outs):
         units = [
-            Unit(parent=parent, position=(first if depth == 0 else 1) + place,
-                 slug=f"{prefix}-{depth}-{index}-{place}",
-                 name_fr=f"Unité {index}.{place}", name_en=f"Unit {index}.{place}",
-                 name_es=f"Unidad {index}.{place}")
-            for index, parent in enumerate(level) for place in range(fan_out)
+            Unit(
+                parent=parent,
+                position=(first if depth == 0 else 1) + place,
+                slug=f"{prefix}-{depth}-{index}-{place}",
+                name_fr=f"Unité {index}.{place}",
+                name_en=f"Unit {index}.{place}",
+                name_es=f"Unidad {index}.{place}",
+            )
+            for index, parent in enumerate(level)
+            for place in range(fan_out)
         ]
         level = Unit.objects.bulk_create(units)
     return level
@@ -294,8 +344,9 @@ def grow(top, fan_outs, prefix, first=1):
 def staff(person, units, releases):
     """`person` holds a leadership post in each unit; `releases` from the first unit quote them."""
     for unit in units:
-        AppointmentFactory(person=person,
-                           position=PositionFactory(unit=unit, in_leadership_team=True))
+        AppointmentFactory(
+            person=person, position=PositionFactory(unit=unit, in_leadership_team=True)
+        )
     for _ in range(releases):
         quoting(person, issuing_unit=units[0], topics=[TopicFactory()])
 

@@ -28,10 +28,20 @@ def release_form(**overrides):
         "lead_en": "The Dialogue took place in New York.",
         "dateline_en": "New York",
         "body_en": "<p>For two days…</p>",
-        "title_es": "", "slug_es": "", "lead_es": "", "dateline_es": "", "body_es": "",
-        "image_caption_fr": "", "image_caption_en": "", "image_caption_es": "",
-        "image_alt_fr": "", "image_alt_en": "", "image_alt_es": "",
-        "note_to_editors_fr": "", "note_to_editors_en": "", "note_to_editors_es": "",
+        "title_es": "",
+        "slug_es": "",
+        "lead_es": "",
+        "dateline_es": "",
+        "body_es": "",
+        "image_caption_fr": "",
+        "image_caption_en": "",
+        "image_caption_es": "",
+        "image_alt_fr": "",
+        "image_alt_en": "",
+        "image_alt_es": "",
+        "note_to_editors_fr": "",
+        "note_to_editors_en": "",
+        "note_to_editors_es": "",
         "kind": "press-release",
         "status": "published",
         "published_at_0": "2024-05-23",
@@ -46,9 +56,7 @@ def release_form(**overrides):
 def test_an_editor_adds_a_release_in_french_and_english(editor_client):
     topic = TopicFactory(slug="regular-pathways")
     contact = MediaContactFactory()
-    response = editor_client.post(
-        ADD_URL, release_form(topics=[topic.pk], contacts=[contact.pk])
-    )
+    response = editor_client.post(ADD_URL, release_form(topics=[topic.pk], contacts=[contact.pk]))
     assert response.status_code == 302, response.context["adminform"].form.errors
     release = PressRelease.objects.get()
     assert release.languages == ["fr", "en"]
@@ -65,10 +73,18 @@ def test_an_editor_changes_a_release_and_its_spanish_version(editor_client):
     url = reverse("admin:pressroom_pressrelease_change", args=[release.pk])
     assert editor_client.get(url).status_code == 200
     data = release_form(
-        title_fr=release.title_fr, slug_fr=release.slug_fr,
-        title_en="", slug_en="", lead_en="", dateline_en="", body_en="",
-        title_es="La OIM acoge el Diálogo", slug_es="la-oim-acoge", lead_es="Entradilla.",
-        dateline_es="Nueva York", body_es="<p>Durante dos días…</p>",
+        title_fr=release.title_fr,
+        slug_fr=release.slug_fr,
+        title_en="",
+        slug_en="",
+        lead_en="",
+        dateline_en="",
+        body_en="",
+        title_es="La OIM acoge el Diálogo",
+        slug_es="la-oim-acoge",
+        lead_es="Entradilla.",
+        dateline_es="Nueva York",
+        body_es="<p>Durante dos días…</p>",
         loaded_version=release.version,  # the version the form was opened on
     )
     response = editor_client.post(url, data)
@@ -158,8 +174,12 @@ def test_topic_autocomplete_finds_topics_by_their_translated_name(editor_client)
     TopicFactory(slug="health", name_fr="Santé", name_en="Health", name_es="Salud")
     response = editor_client.get(
         "/admin/autocomplete/",
-        {"app_label": "pressroom", "model_name": "pressrelease", "field_name": "topics",
-         "term": "clim"},
+        {
+            "app_label": "pressroom",
+            "model_name": "pressrelease",
+            "field_name": "topics",
+            "term": "clim",
+        },
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Climat"]
@@ -179,8 +199,12 @@ def test_a_topic_differing_only_by_case_is_a_form_error(editor_client):
     TopicFactory(name_fr="Climat")
     response = editor_client.post(
         "/admin/pressroom/topic/add/",
-        {"name_fr": "CLIMAT", "name_en": "Climate again", "name_es": "Clima otra vez",
-         "slug": "climat-bis"},
+        {
+            "name_fr": "CLIMAT",
+            "name_en": "Climate again",
+            "name_es": "Clima otra vez",
+            "slug": "climat-bis",
+        },
     )
     assert response.status_code == 200
     errors = str(response.context["adminform"].form.errors)

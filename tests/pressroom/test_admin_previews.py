@@ -17,8 +17,11 @@ ADD_URL = "/admin/pressroom/previewlink/add/"
 def link_form(release, **overrides):
     expires = timezone.localtime() + datetime.timedelta(days=3)
     return {
-        "release": release.pk, "language": "fr", "note": "Agence partenaire",
-        "expires_at_0": expires.strftime("%Y-%m-%d"), "expires_at_1": expires.strftime("%H:%M:%S"),
+        "release": release.pk,
+        "language": "fr",
+        "note": "Agence partenaire",
+        "expires_at_0": expires.strftime("%Y-%m-%d"),
+        "expires_at_1": expires.strftime("%H:%M:%S"),
         **overrides,
     }
 
@@ -44,9 +47,7 @@ def test_a_link_in_a_language_the_release_lacks_is_a_form_error(client, publishe
 
 def test_a_link_that_would_already_be_expired_is_a_form_error(client, publisher):
     client.force_login(publisher)
-    response = client.post(
-        ADD_URL, link_form(PressReleaseFactory(), expires_at_0="2020-01-01")
-    )
+    response = client.post(ADD_URL, link_form(PressReleaseFactory(), expires_at_0="2020-01-01"))
     assert "expires_at" in response.context["adminform"].form.errors
 
 
@@ -55,10 +56,15 @@ def test_a_publisher_revokes_a_link_from_its_page(client, publisher):
     client.force_login(publisher)
     url = reverse("admin:pressroom_previewlink_change", args=[link.pk])
     expires = timezone.localtime(link.expires_at)
-    response = client.post(url, {
-        "note": link.note, "revoke": "on",
-        "expires_at_0": expires.strftime("%Y-%m-%d"), "expires_at_1": expires.strftime("%H:%M:%S"),
-    })
+    response = client.post(
+        url,
+        {
+            "note": link.note,
+            "revoke": "on",
+            "expires_at_0": expires.strftime("%Y-%m-%d"),
+            "expires_at_1": expires.strftime("%H:%M:%S"),
+        },
+    )
     assert response.status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
@@ -68,9 +74,13 @@ def test_a_publisher_revokes_a_link_from_its_page(client, publisher):
 def test_the_revoke_action_ends_the_selected_links(client, publisher):
     kept, revoked = PreviewLinkFactory(), PreviewLinkFactory()
     client.force_login(publisher)
-    client.post(reverse("admin:pressroom_previewlink_changelist"), {
-        "action": "revoke_links", "_selected_action": [revoked.pk],
-    })
+    client.post(
+        reverse("admin:pressroom_previewlink_changelist"),
+        {
+            "action": "revoke_links",
+            "_selected_action": [revoked.pk],
+        },
+    )
     assert client.get(revoked.get_absolute_url()).status_code == 410
     assert client.get(kept.get_absolute_url()).status_code == 200
 

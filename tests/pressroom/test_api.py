@@ -11,8 +11,20 @@ from tests.factories import PressReleaseFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 RELEASE_FIELDS = {
-    "id", "url", "language", "kind", "title", "lead", "dateline", "published_at", "updated_at",
-    "original_language", "languages", "translations", "topics", "corrections",
+    "id",
+    "url",
+    "language",
+    "kind",
+    "title",
+    "lead",
+    "dateline",
+    "published_at",
+    "updated_at",
+    "original_language",
+    "languages",
+    "translations",
+    "topics",
+    "corrections",
 }
 
 
@@ -27,8 +39,9 @@ class TestApi:
 
     def test_a_release_in_the_api_has_the_documented_fields(self, client):
         topic = TopicFactory(slug="climate", name_en="Climate")
-        release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial",
-                                      title_en="Trial", topics=[topic])
+        release = PressReleaseFactory(
+            english=True, slug_fr="essai", slug_en="trial", title_en="Trial", topics=[topic]
+        )
         data = client.get(api_url("en")).json()
         assert set(data) == {"count", "page", "pages", "next", "previous", "results"}
         assert (data["count"], data["page"], data["pages"]) == (1, 1, 1)
@@ -68,8 +81,11 @@ class TestApi:
         climate = TopicFactory(slug="climate")
         now = timezone.now()
         for day in range(5):
-            PressReleaseFactory(published_at=now - datetime.timedelta(days=day + 1),
-                                topics=[climate] if day % 2 else [], spanish=day < 3)
+            PressReleaseFactory(
+                published_at=now - datetime.timedelta(days=day + 1),
+                topics=[climate] if day % 2 else [],
+                spanish=day < 3,
+            )
         for query in ("topic=climate", "language=es&sort=oldest", "q=communiqu%C3%A9"):
             page = client.get(f"/fr/communiques/?{query}")
             data = client.get(f"{api_url()}?{query}").json()

@@ -62,10 +62,14 @@ def test_a_correction_is_needed_in_every_language_of_the_release():
 
 def test_the_feed_item_carries_the_correction_and_the_new_updated_date(client):
     release = PressReleaseFactory(english=True, title_en="Corrected release")
-    correction_save(correction=Correction(
-        release=release, corrected_at=MAY_24, text_fr="Chiffre corrigé.",
-        text_en="Figure corrected.",
-    ))
+    correction_save(
+        correction=Correction(
+            release=release,
+            corrected_at=MAY_24,
+            text_fr="Chiffre corrigé.",
+            text_en="Figure corrected.",
+        )
+    )
     release.refresh_from_db()
     root = ET.fromstring(client.get("/en/press-releases/feed/").content)  # noqa: S314 - our own feed
     entry = root.find(f"{ATOM}entry")
@@ -77,9 +81,15 @@ def test_the_feed_item_carries_the_correction_and_the_new_updated_date(client):
 def test_a_publisher_adds_a_correction_in_the_admin(client, publisher):
     release = PressReleaseFactory()
     client.force_login(publisher)
-    response = client.post(reverse("admin:pressroom_correction_add"), {
-        "release": release.pk, "text_fr": "Le lieu était Genève.", "text_en": "", "text_es": "",
-    })
+    response = client.post(
+        reverse("admin:pressroom_correction_add"),
+        {
+            "release": release.pk,
+            "text_fr": "Le lieu était Genève.",
+            "text_en": "",
+            "text_es": "",
+        },
+    )
     assert response.status_code == 302
     correction = Correction.objects.get()
     assert correction.created_by == publisher
@@ -89,9 +99,15 @@ def test_a_publisher_adds_a_correction_in_the_admin(client, publisher):
 def test_a_draft_cannot_be_corrected_in_the_admin(client, publisher):
     draft = PressReleaseFactory(draft=True)
     client.force_login(publisher)
-    response = client.post(reverse("admin:pressroom_correction_add"), {
-        "release": draft.pk, "text_fr": "Trop tôt.", "text_en": "", "text_es": "",
-    })
+    response = client.post(
+        reverse("admin:pressroom_correction_add"),
+        {
+            "release": draft.pk,
+            "text_fr": "Trop tôt.",
+            "text_en": "",
+            "text_es": "",
+        },
+    )
     assert response.status_code == 200
     assert "release" in response.context["adminform"].form.errors
     assert not Correction.objects.exists()
@@ -104,10 +120,14 @@ def test_a_writer_who_cannot_publish_cannot_add_corrections(client, writer):
 
 def test_the_api_gives_each_release_its_corrections_in_the_version_shown(client):
     release = PressReleaseFactory(english=True, title_en="Corrected release")
-    correction_save(correction=Correction(
-        release=release, corrected_at=MAY_24, text_fr="Chiffre corrigé.",
-        text_en="Figure corrected.",
-    ))
+    correction_save(
+        correction=Correction(
+            release=release,
+            corrected_at=MAY_24,
+            text_fr="Chiffre corrigé.",
+            text_en="Figure corrected.",
+        )
+    )
     [item] = client.get("/en/press-releases/api/").json()["results"]
     assert item["corrections"] == [
         {"corrected_at": MAY_24.isoformat(), "text": "Figure corrected."},

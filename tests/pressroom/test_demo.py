@@ -85,7 +85,9 @@ class TestIdmRelease:
         assert idm.languages == ["fr", "en", "es"]
         assert idm.original_language == "fr"
         assert [idm.dateline_fr, idm.dateline_en, idm.dateline_es] == [
-            "New York", "New York", "Nueva York"
+            "New York",
+            "New York",
+            "Nueva York",
         ]
         assert "said IOM Director General Amy Pope" in idm.body_en
         assert "Amy Pope, Directora General de la OIM" in idm.body_es
@@ -112,7 +114,9 @@ class TestIdmRelease:
         assert emails == {"rsoliman@iom.int", "media@iom.int"}
         rahma = MediaContact.objects.get(email="rsoliman@iom.int")
         assert (rahma.office_fr, rahma.office_en, rahma.office_es) == (
-            "New York", "New York", "Nueva York"
+            "New York",
+            "New York",
+            "Nueva York",
         )
 
 
@@ -150,9 +154,9 @@ class TestGeneratedReleases:
         assert not public.filter(pk__in=drafts).exists()
         assert not public.filter(pk__in=scheduled).exists()
         embargo = scheduled.earliest()
-        assert PressRelease.objects.published(at=embargo.published_at).filter(
-            pk=embargo.pk
-        ).exists()
+        assert (
+            PressRelease.objects.published(at=embargo.published_at).filter(pk=embargo.pk).exists()
+        )
 
     def test_topics_are_translated_and_shared_out(self, others):
         assert Topic.objects.count() >= 12
@@ -172,9 +176,9 @@ class TestGeneratedReleases:
 class TestLoadingTwice:
     def test_loading_twice_creates_no_duplicates(self, demo_content):
         def counts():
-            return [
-                model.objects.count() for model in (PressRelease, Topic, MediaContact)
-            ] + [PressRelease.topics.through.objects.count()]
+            return [model.objects.count() for model in (PressRelease, Topic, MediaContact)] + [
+                PressRelease.topics.through.objects.count()
+            ]
 
         before = counts()
         out = io.StringIO()

@@ -56,7 +56,9 @@ def clock():
 @pytest.fixture
 def scheduled():
     return PressReleaseFactory(
-        title_fr=TITLE, slug_fr="chiffres-sous-embargo", published_at=T,
+        title_fr=TITLE,
+        slug_fr="chiffres-sous-embargo",
+        published_at=T,
         lead_fr="Des chiffres sous embargo jusqu'à la minute.",
     )
 

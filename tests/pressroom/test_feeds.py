@@ -40,8 +40,9 @@ class TestFeed:
     def test_drafts_and_embargoed_releases_never_reach_the_feed(self, client):
         PressReleaseFactory(title_fr="Public")
         PressReleaseFactory(title_fr="Brouillon", draft=True)
-        PressReleaseFactory(title_fr="Embargo",
-                            published_at=timezone.now() + datetime.timedelta(minutes=1))
+        PressReleaseFactory(
+            title_fr="Embargo", published_at=timezone.now() + datetime.timedelta(minutes=1)
+        )
         assert entries(client.get(feed_url()))[1] == ["Public"]
 
     def test_the_feed_of_a_filter_equals_the_page_of_that_filter(self, client):
@@ -51,10 +52,15 @@ class TestFeed:
         for day in range(6):
             PressReleaseFactory(
                 published_at=now - datetime.timedelta(days=day + 1),
-                topics=[climate] if day % 2 else [climate, health], english=day % 3 == 0,
+                topics=[climate] if day % 2 else [climate, health],
+                english=day % 3 == 0,
             )
-        for query in ("topic=climate&topic=health", "topic=health&match=any&language=en",
-                      "sort=oldest", "q=communiqu%C3%A9"):
+        for query in (
+            "topic=climate&topic=health",
+            "topic=health&match=any&language=en",
+            "sort=oldest",
+            "q=communiqu%C3%A9",
+        ):
             page = client.get(f"/fr/communiques/?{query}")
             _root, titles = entries(client.get(f"{feed_url()}?{query}"))
             assert titles == [r.title_fr for r in page.context["object_list"]], query

@@ -35,14 +35,18 @@ def newsroom():
     climate = TopicFactory(slug="climate", name_fr="Climat", name_en="Climate")
     health = TopicFactory(slug="health", name_fr="Santé", name_en="Health")
     PressReleaseFactory(title_fr="A", published_at=at(2022, 3), topics=[climate])
-    PressReleaseFactory(title_fr="B", published_at=at(2023, 3), topics=[climate, health],
-                        english=True)
+    PressReleaseFactory(
+        title_fr="B", published_at=at(2023, 3), topics=[climate, health], english=True
+    )
     PressReleaseFactory(title_fr="C", published_at=at(2023, 11), topics=[health], spanish=True)
     PressReleaseFactory(title_fr="D", published_at=at(2024, 1, 10), english=True, spanish=True)
     PressReleaseFactory(title_fr="E", published_at=at(2024, 2, 20), topics=[climate])
     PressReleaseFactory(title_fr="Brouillon", draft=True, topics=[climate])
-    PressReleaseFactory(title_fr="Embargo", topics=[climate],
-                        published_at=timezone.now() + datetime.timedelta(hours=2))
+    PressReleaseFactory(
+        title_fr="Embargo",
+        topics=[climate],
+        published_at=timezone.now() + datetime.timedelta(hours=2),
+    )
     return {"climate": climate, "health": health}
 
 
@@ -87,9 +91,7 @@ class TestEachFilter:
 
     def test_words_match_the_title(self, client, newsroom):
         PressReleaseFactory(title_fr="Inondations au Bangladesh", published_at=at(2021))
-        assert titles(client.get(list_url(), {"q": "Bangladesh"})) == [
-            "Inondations au Bangladesh"
-        ]
+        assert titles(client.get(list_url(), {"q": "Bangladesh"})) == ["Inondations au Bangladesh"]
 
 
 class TestCombinedFilters:
@@ -131,7 +133,7 @@ class TestFacets:
 
     def test_topics_are_named_in_the_readers_language(self, client, newsroom):
         html = client.get(list_url("en")).content.decode()
-        assert "Climate <span class=\"finder__count\">(3)</span>" in html
+        assert 'Climate <span class="finder__count">(3)</span>' in html
         assert 'value="climate"' in html
 
 
@@ -163,7 +165,7 @@ class TestSummaryAndPermalinks:
 
     def test_the_page_links_its_feed_and_api_with_the_same_query(self, client, newsroom):
         html = client.get(list_url(), {"topic": "climate"}).content.decode()
-        assert ('<link rel="alternate" type="application/atom+xml"' in html)
+        assert '<link rel="alternate" type="application/atom+xml"' in html
         assert 'href="/fr/communiques/feed/?topic=climate"' in html
         assert 'href="/fr/communiques/api/?topic=climate"' in html
 
@@ -221,8 +223,13 @@ class TestQueryCounts:
     ):
         topics = TopicFactory.create_batch(4)
         PressReleaseFactory.create_batch(2, topics=topics[:1])
-        query = {"topic": [t.slug for t in topics[:2]], "match": "any", "from": "2000-01-01",
-                 "language": "fr", "q": "communiqué"}
+        query = {
+            "topic": [t.slug for t in topics[:2]],
+            "match": "any",
+            "from": "2000-01-01",
+            "language": "fr",
+            "q": "communiqué",
+        }
         # The topics asked for, counts by year and type and by topic (one statement), those
         # topics, the page (its ids in a subquery, its topics' ids in the rows), the offices
         # and events offered, the site's menu, and (for the page cache) the next scheduled
@@ -249,7 +256,8 @@ class TestTypeOfficeAndEvent:
         PressReleaseFactory(kind="media-advisory", published_at=at(2021))
         finder = client.get(list_url("en")).context["finder"]
         assert finder.kinds == [
-            ("press-release", "Press release", 5), ("statement", "Statement", 1),
+            ("press-release", "Press release", 5),
+            ("statement", "Statement", 1),
             ("media-advisory", "Media advisory", 1),
         ]
         assert sum(count for _kind, _name, count in finder.kinds) == finder.count
@@ -272,7 +280,9 @@ class TestTypeOfficeAndEvent:
         EventFactory(slug="secret", draft=True)
         assert client.get(list_url(), {"event": "secret"}).status_code == 400
 
-    @pytest.mark.parametrize(("name", "value"), [("kind", "op-ed"), ("office", "nowhere"),
-                                                 ("office", "a b"), ("event", "\u202e")])
+    @pytest.mark.parametrize(
+        ("name", "value"),
+        [("kind", "op-ed"), ("office", "nowhere"), ("office", "a b"), ("event", "\u202e")],
+    )
     def test_an_unknown_type_office_or_event_is_a_400(self, client, newsroom, name, value):
         assert client.get(list_url(), {name: value}).status_code == 400

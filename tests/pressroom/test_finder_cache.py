@@ -57,8 +57,9 @@ def test_an_embargo_ending_is_never_hidden_by_the_cache(client, settings):
     """The page made before the embargo ends is kept only until then."""
     settings.PAGE_CACHE_SECONDS = 300
     PressReleaseFactory(title_fr="Déjà public")
-    soon = PressReleaseFactory(title_fr="Sous embargo",
-                               published_at=timezone.now() + datetime.timedelta(seconds=2))
+    soon = PressReleaseFactory(
+        title_fr="Sous embargo", published_at=timezone.now() + datetime.timedelta(seconds=2)
+    )
     assert "Sous embargo" not in client.get("/fr/communiques/").content.decode()
     # Its minute has come (moved into the past, without the admin: no clear()).
     PressRelease.objects.filter(pk=soon.pk).update(

@@ -42,9 +42,11 @@ def test_each_release_keeps_the_ids_of_its_topics_through_every_change():
     second.topics.remove(topics[2])
     TaggedRelease.objects.filter(content_object=third).update(tag=topics[2])
     topics[1].delete()
-    assert kept_topic_ids() == linked_topic_ids() == {
-        first.pk: [topics[3].pk], second.pk: [topics[3].pk], third.pk: [topics[2].pk]
-    }
+    assert (
+        kept_topic_ids()
+        == linked_topic_ids()
+        == {first.pk: [topics[3].pk], second.pk: [topics[3].pk], third.pk: [topics[2].pk]}
+    )
     with connection.cursor() as cursor:
         cursor.execute("UPDATE pressroom_pressrelease SET topic_ids = '{}'")
         cursor.execute("SELECT pressroom_topic_ids_rebuild()")
@@ -63,21 +65,32 @@ def test_the_topics_of_a_word_search_are_counted_as_their_links_give():
     public = PressRelease.objects.published().filter(title_fr__startswith="Sécheresse ")
     expected = dict(
         TaggedRelease.objects.filter(content_object__in=public)
-        .values_list("tag__slug").annotate(n=Count("pk"))
+        .values_list("tag__slug")
+        .annotate(n=Count("pk"))
     )
     assert counted == expected == {topics[0].slug: 6, topics[1].slug: 4, topics[2].slug: 2}
 
 
 def test_hits_are_ranked_on_title_then_lead_and_body_only_hits_come_newest_first(client):
     now = timezone.now()
-    PressReleaseFactory(title_fr="Rapport", body_fr="<p>Inondations.</p>",
-                        published_at=now - datetime.timedelta(days=1))
-    PressReleaseFactory(title_fr="Ancien rapport", body_fr="<p>Inondations.</p>",
-                        published_at=now - datetime.timedelta(days=300))
-    PressReleaseFactory(title_fr="Bilan", lead_fr="Les inondations continuent.",
-                        published_at=now - datetime.timedelta(days=200))
-    PressReleaseFactory(title_fr="Inondations au Sahel",
-                        published_at=now - datetime.timedelta(days=400))
+    PressReleaseFactory(
+        title_fr="Rapport",
+        body_fr="<p>Inondations.</p>",
+        published_at=now - datetime.timedelta(days=1),
+    )
+    PressReleaseFactory(
+        title_fr="Ancien rapport",
+        body_fr="<p>Inondations.</p>",
+        published_at=now - datetime.timedelta(days=300),
+    )
+    PressReleaseFactory(
+        title_fr="Bilan",
+        lead_fr="Les inondations continuent.",
+        published_at=now - datetime.timedelta(days=200),
+    )
+    PressReleaseFactory(
+        title_fr="Inondations au Sahel", published_at=now - datetime.timedelta(days=400)
+    )
     response = client.get("/fr/communiques/", {"q": "inondations"})
     titles = [release.title_fr for release in response.context["object_list"]]
     assert titles == ["Inondations au Sahel", "Bilan", "Rapport", "Ancien rapport"]
@@ -91,18 +104,21 @@ def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
         PressReleaseFactory(
             title_fr=f"{'Inondations' if in_title else 'Rapport'} {day:02d}",
             lead_fr="Les inondations continuent." if day % 3 == 1 else "Un rapport.",
-            body_fr="<p>Des inondations.</p>", published_at=now - datetime.timedelta(days=day),
+            body_fr="<p>Des inondations.</p>",
+            published_at=now - datetime.timedelta(days=day),
         )
     PressReleaseFactory(title_fr="Inondations cachées", draft=True)
     public = list(
-        PressRelease.objects.published().filter(body_fr__contains="inondations")
+        PressRelease.objects.published()
+        .filter(body_fr__contains="inondations")
         .order_by("-published_at")
     )
     if sort == "oldest":
         public.reverse()
     if sort == "relevance":  # title, then lead, then body; newest first among equals
-        public.sort(key=lambda r: (not r.title_fr.startswith("Inondations"),
-                                   "inondations" not in r.lead_fr))
+        public.sort(
+            key=lambda r: (not r.title_fr.startswith("Inondations"), "inondations" not in r.lead_fr)
+        )
     expected = [release.title_fr for release in public]
     shown = []
     for page in ("1", "2"):
@@ -116,8 +132,12 @@ def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
 
 def test_the_summaries_written_in_python_escape_every_value(client):
     topic = TopicFactory(slug="climate", name_fr="Climat <b>&</b>")
-    PressReleaseFactory(title_fr="Titre <script>x</script>", lead_fr="Chapeau \"&\" <i>",
-                        dateline_fr="Genève <br>", topics=[topic])
+    PressReleaseFactory(
+        title_fr="Titre <script>x</script>",
+        lead_fr='Chapeau "&" <i>',
+        dateline_fr="Genève <br>",
+        topics=[topic],
+    )
     html = client.get("/fr/communiques/").content.decode()
     assert "Titre &lt;script&gt;x&lt;/script&gt;</a></h3>" in html
     assert "Chapeau &quot;&amp;&quot; &lt;i&gt;</p>" in html

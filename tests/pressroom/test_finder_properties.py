@@ -11,14 +11,50 @@ from tests.factories import PressReleaseFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 ADDRESSES = ["/fr/communiques/", "/en/press-releases/feed/", "/es/comunicados/api/"]
-NAMES = ["q", "topic", "match", "from", "to", "year", "month", "language", "sort", "page",
-         "kind", "office", "event", "utm_source"]
+NAMES = [
+    "q",
+    "topic",
+    "match",
+    "from",
+    "to",
+    "year",
+    "month",
+    "language",
+    "sort",
+    "page",
+    "kind",
+    "office",
+    "event",
+    "utm_source",
+]
 
 values = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["climate", "health", "2024", "2024-02-30", "all", "any", "en", "relevance",
-                     "0", "-1", "1e9", "9" * 30, "x" * 10_000, "\x00", "'; DROP TABLE x; --",
-                     '"unclosed', "a & !b | (c", "<script>", "%", "%ff", "\ud7ff"]),
+    st.sampled_from(
+        [
+            "climate",
+            "health",
+            "2024",
+            "2024-02-30",
+            "all",
+            "any",
+            "en",
+            "relevance",
+            "0",
+            "-1",
+            "1e9",
+            "9" * 30,
+            "x" * 10_000,
+            "\x00",
+            "'; DROP TABLE x; --",
+            '"unclosed',
+            "a & !b | (c",
+            "<script>",
+            "%",
+            "%ff",
+            "\ud7ff",
+        ]
+    ),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
 )
 encoded_pair = st.tuples(st.one_of(st.sampled_from(NAMES), st.text(max_size=10)), values).map(
@@ -37,8 +73,9 @@ def newsroom():
     PressReleaseFactory.create_batch(3, topics=[climate], english=True)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(address=st.sampled_from(ADDRESSES), query=query_strings)
 def test_no_query_string_makes_a_server_error(client, newsroom, address, query):
     response = client.get(f"{address}?{query}")

@@ -32,8 +32,12 @@ def options(html, name):
 def sources():
     dhaka = UnitFactory(slug="iom-bangladesh", name_fr="OIM Bangladesh", name_en="IOM Bangladesh")
     quiet = UnitFactory(slug="quiet-office", name_fr="Bureau discret")
-    idm = EventFactory(slug="idm-2024", title_fr="Dialogue international 2024", english=True,
-                       title_en="International Dialogue 2024")
+    idm = EventFactory(
+        slug="idm-2024",
+        title_fr="Dialogue international 2024",
+        english=True,
+        title_en="International Dialogue 2024",
+    )
     french_only = EventFactory(slug="atelier", title_fr="Atelier de Genève")
     unreleased = EventFactory(slug="sans-communique", title_fr="Sans communiqué")
     PressReleaseFactory(title_fr="De Dacca", issuing_unit=dhaka, event=idm)
@@ -52,7 +56,8 @@ def test_offices_and_events_with_public_releases_are_offered_in_the_readers_lang
     assert options(html, "office") == [("", "any office"), ("iom-bangladesh", "IOM Bangladesh")]
     # An event without an English version is named in its own language.
     assert options(html, "event") == [
-        ("", "any event"), ("atelier", "Atelier de Genève"),
+        ("", "any event"),
+        ("atelier", "Atelier de Genève"),
         ("idm-2024", "International Dialogue 2024"),
     ]
 

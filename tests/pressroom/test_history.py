@@ -62,29 +62,35 @@ def test_the_history_page_shows_who_changed_which_fields(publisher_client):
 
 
 def test_two_revisions_are_compared_field_by_field_and_by_language(
-    publisher_client, django_assert_num_queries,
+    publisher_client,
+    django_assert_num_queries,
 ):
     release = PressReleaseFactory(published_at=YESTERDAY, english=True, title_en="Old words here")
     contact = MediaContactFactory(name="Paul Dillon", office_fr="Genève")
     edit(
-        publisher_client, release,
-        title_en="New words here", kind="statement", contacts=[contact.pk],
+        publisher_client,
+        release,
+        title_en="New words here",
+        kind="statement",
+        contacts=[contact.pk],
     )
     new, old = release.history.first(), release.history.last()
     # The same however many fields changed: two per list of related rows that differs.
     with django_assert_num_queries(14):
-        response = publisher_client.get(
-            url("compare", release.pk), {"old": old.pk, "new": new.pk}
-        )
+        response = publisher_client.get(url("compare", release.pk), {"old": old.pk, "new": new.pk})
     assert response.status_code == 200
     sections = response.context["sections"]
     assert [section["title"] for section in sections] == ["Toutes les langues", "anglais"]
     kind, contacts = sections[0]["rows"]
     assert (kind.label, kind.old, kind.new) == (
-        "Type", "<del>Communiqué de presse</del>", "<ins>Déclaration</ins>"
+        "Type",
+        "<del>Communiqué de presse</del>",
+        "<ins>Déclaration</ins>",
     )
     assert (contacts.label, contacts.old, contacts.new) == (
-        "Contacts presse", "", "<ins>Paul Dillon (Genève)</ins>"
+        "Contacts presse",
+        "",
+        "<ins>Paul Dillon (Genève)</ins>",
     )
     [title] = sections[1]["rows"]
     assert title.old == "<del>Old</del> words here"
@@ -106,8 +112,11 @@ def test_restoring_a_revision_brings_back_the_old_text_and_contacts(publisher_cl
     )
     original = release.history.first()
     edit(
-        publisher_client, release,
-        title_en="A rewrite", body_en="<p>Rewritten.</p>", contacts=[second.pk],
+        publisher_client,
+        release,
+        title_en="A rewrite",
+        body_en="<p>Rewritten.</p>",
+        contacts=[second.pk],
     )
     response = publisher_client.get(url("simple_history", release.pk, original.pk))
     restored = publisher_client.post(
@@ -122,7 +131,8 @@ def test_restoring_a_revision_brings_back_the_old_text_and_contacts(publisher_cl
 
 
 def test_a_writer_restoring_a_published_revision_does_not_publish(
-    publisher_client, writer_client,
+    publisher_client,
+    writer_client,
 ):
     release = PressReleaseFactory(published_at=YESTERDAY, title_fr="Publié")
     publisher_client.post(
@@ -132,22 +142,29 @@ def test_a_writer_restoring_a_published_revision_does_not_publish(
     assert published_revision.status == PressRelease.Status.PUBLISHED
     page = writer_client.get(url("simple_history", release.pk, published_revision.pk))
     data = form_data(page, status="published")
-    assert writer_client.post(
-        url("simple_history", release.pk, published_revision.pk), data
-    ).status_code == 302
+    assert (
+        writer_client.post(
+            url("simple_history", release.pk, published_revision.pk), data
+        ).status_code
+        == 302
+    )
     release.refresh_from_db()
     assert release.title_fr == "Publié"
     assert release.status == PressRelease.Status.DRAFT
     assert not PressRelease.objects.published().exists()
 
 
-@pytest.mark.parametrize("address", [
-    "/admin/pressroom/pressrelease/1x/history/",
-    "/admin/pressroom/pressrelease/1/change/history/",
-    "/admin/pressroom/pressrelease/{pk}/history/abc/",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/pressroom/pressrelease/1x/history/",
+        "/admin/pressroom/pressrelease/1/change/history/",
+        "/admin/pressroom/pressrelease/{pk}/history/abc/",
+    ],
+)
 def test_a_malformed_history_address_is_not_found_rather_than_an_error(
-    publisher_client, address,
+    publisher_client,
+    address,
 ):
     release = PressReleaseFactory()
     response = publisher_client.get(address.format(pk=release.pk), follow=True)

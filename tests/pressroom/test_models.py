@@ -72,8 +72,12 @@ class TestLanguages:
 
     def test_a_release_in_english_only_is_valid(self):
         release = PressRelease(
-            original_language="en", title_en="Only in English", slug_en="only-in-english",
-            lead_en="A lead.", dateline_en="Geneva", body_en="<p>Body.</p>",
+            original_language="en",
+            title_en="Only in English",
+            slug_en="only-in-english",
+            lead_en="A lead.",
+            dateline_en="Geneva",
+            body_en="<p>Body.</p>",
         )
         with translation.override("fr"):
             release.full_clean()
@@ -121,7 +125,8 @@ class TestSanitiser:
     def test_the_body_is_cleaned_in_every_language_when_saved(self, language):
         release = PressReleaseFactory(english=True, spanish=True)
         setattr(
-            release, f"body_{language}",
+            release,
+            f"body_{language}",
             '<p onclick="steal()">Texte<script>alert(1)</script>'
             '<a href="javascript:alert(1)">lien</a> <img src=x onerror=alert(1)>'
             '<a href="https://www.iom.int/">OIM</a></p>',

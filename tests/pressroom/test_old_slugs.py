@@ -63,7 +63,8 @@ def test_a_draft_renamed_before_publication_keeps_no_old_address(client):
 
 def test_the_admin_records_the_old_slug_of_a_public_release(editor_client, client):
     release = PressReleaseFactory(
-        english=True, slug_en="old-address",
+        english=True,
+        slug_en="old-address",
         published_at=timezone.now() - datetime.timedelta(days=2),
     )
     url = reverse("admin:pressroom_pressrelease_change", args=[release.pk])
@@ -85,7 +86,8 @@ def test_the_admin_keeps_no_old_slug_for_a_draft(editor_client):
 def test_a_writers_edit_keeps_the_old_address_of_a_public_release(writer, client):
     # A writer's form has no status field: the old address comes from the stored row.
     release = PressReleaseFactory(
-        english=True, slug_en="old-address",
+        english=True,
+        slug_en="old-address",
         published_at=timezone.now() - datetime.timedelta(days=2),
     )
     client.force_login(writer)

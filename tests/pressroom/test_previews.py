@@ -53,7 +53,8 @@ class TestStaffPreview:
     @pytest.mark.parametrize("embargoed", [False, True])
     def test_everyone_else_gets_a_404(self, client, django_user_model, embargoed):
         release = PressReleaseFactory(
-            draft=not embargoed, english=True,
+            draft=not embargoed,
+            english=True,
             published_at=timezone.now() + datetime.timedelta(hours=1),
         )
         assert client.get(release.get_absolute_url("en")).status_code == 404
@@ -72,7 +73,9 @@ class TestStaffPreview:
 class TestPreviewLink:
     def test_a_valid_link_shows_the_draft_in_the_links_language(self, client):
         link = PreviewLinkFactory(
-            language="en", release__english=True, release__title_en="Embargoed figures",
+            language="en",
+            release__english=True,
+            release__title_en="Embargoed figures",
         )
         response = client.get(link.get_absolute_url())
         html = response.content.decode()
@@ -96,10 +99,13 @@ class TestPreviewLink:
         assert response.status_code == 302
         assert response["Location"] == link.get_absolute_url()
 
-    @pytest.mark.parametrize(("language", "message"), [
-        ("fr", "Ce lien d’aperçu n’est plus valide"),
-        ("es", "Este enlace de vista previa ya no es válido"),
-    ])
+    @pytest.mark.parametrize(
+        ("language", "message"),
+        [
+            ("fr", "Ce lien d’aperçu n’est plus valide"),
+            ("es", "Este enlace de vista previa ya no es válido"),
+        ],
+    )
     def test_an_expired_link_is_gone_with_a_message_in_the_readers_language(
         self, client, language, message
     ):

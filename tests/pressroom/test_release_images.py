@@ -28,7 +28,8 @@ def jpeg(width=2000, height=1000, name="photo.jpg"):
 @pytest.fixture
 def release():
     return PressReleaseFactory(
-        image=jpeg(), image_alt_fr="Des familles devant un abri",
+        image=jpeg(),
+        image_alt_fr="Des familles devant un abri",
         image_credit="© OIM 2024/Jane Doe",
     )
 
@@ -117,9 +118,7 @@ class TestDownload:
 
 class TestAltText:
     def test_alt_text_is_required_in_every_language_the_release_has(self, editor_client):
-        response = editor_client.post(
-            ADD_URL, release_form(image=jpeg(), image_alt_fr="Une photo")
-        )
+        response = editor_client.post(ADD_URL, release_form(image=jpeg(), image_alt_fr="Une photo"))
         errors = response.context["adminform"].form.errors
         assert list(errors) == ["image_alt_en"]
         assert errors["image_alt_en"] == [
@@ -160,8 +159,12 @@ class TestUploadsInTheAdmin:
         Image.new("RGB", (20, 20)).save(out, "PNG")
         response = admin_client.post(
             reverse("admin:organisation_person_change", args=[person.pk]),
-            {"name": person.name, "slug": person.slug, "photo_alt_fr": "Portrait",
-             "photo": SimpleUploadedFile("portrait.jpg", out.getvalue())},
+            {
+                "name": person.name,
+                "slug": person.slug,
+                "photo_alt_fr": "Portrait",
+                "photo": SimpleUploadedFile("portrait.jpg", out.getvalue()),
+            },
         )
         assert response.status_code == 200
         assert "photo" in response.context["adminform"].form.errors

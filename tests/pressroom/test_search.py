@@ -28,14 +28,21 @@ class TestStemmingAndStopWords:
         assert found(client, "inondation")[1] == ["Les inondations touchent le pays"]
 
     def test_english_words_are_found_by_their_stem(self, client):
-        PressReleaseFactory(title_fr="Migrants", english=True, title_en="Migrants displaced",
-                            lead_en="Families were displacing towards the border.")
+        PressReleaseFactory(
+            title_fr="Migrants",
+            english=True,
+            title_en="Migrants displaced",
+            lead_en="Families were displacing towards the border.",
+        )
         assert found(client, "displacement", "en")[1] == ["Migrants"]
         assert found(client, "displace", "en")[1] == ["Migrants"]
 
     def test_spanish_words_are_found_by_their_stem(self, client):
-        PressReleaseFactory(title_fr="Sécheresse", spanish=True,
-                            body_es="<p>Las sequías obligan a las familias a migrar.</p>")
+        PressReleaseFactory(
+            title_fr="Sécheresse",
+            spanish=True,
+            body_es="<p>Las sequías obligan a las familias a migrar.</p>",
+        )
         assert found(client, "sequía", "es")[1] == ["Sécheresse"]
 
     def test_stop_words_alone_find_nothing(self, client):
@@ -69,8 +76,10 @@ class TestLanguages:
 class TestRankingAndPassage:
     def test_a_match_in_the_title_ranks_above_one_in_the_body(self, client):
         PressReleaseFactory(title_fr="Rapport annuel", body_fr="<p>Les réfugiés climatiques.</p>")
-        PressReleaseFactory(title_fr="Réfugiés climatiques au Sahel",
-                            published_at=timezone.now() - datetime.timedelta(days=9))
+        PressReleaseFactory(
+            title_fr="Réfugiés climatiques au Sahel",
+            published_at=timezone.now() - datetime.timedelta(days=9),
+        )
         _response, titles = found(client, "réfugiés climatiques")
         assert titles == ["Réfugiés climatiques au Sahel", "Rapport annuel"]
         _response, titles = found(client, "réfugiés climatiques", sort="newest")
@@ -78,9 +87,10 @@ class TestRankingAndPassage:
 
     def test_the_matching_passage_is_highlighted_and_escaped(self, client):
         PressReleaseFactory(
-            title_fr="Titre", lead_fr="Pluies <script>alert(1)</script> & inondations.",
+            title_fr="Titre",
+            lead_fr="Pluies <script>alert(1)</script> & inondations.",
             body_fr="<p>Les <strong>inondations</strong> &amp; les pluies ont déplacé "
-                    "3 000 familles.</p>",
+            "3 000 familles.</p>",
         )
         response, _titles = found(client, "inondations")
         passage = response.content.decode().split('class="release-summary__passage"')[1]
@@ -95,8 +105,12 @@ class TestRankingAndPassage:
         assert "<mark>inondations</mark>" in item["passage"]
 
     def test_the_passage_comes_from_the_version_the_reader_sees(self, client):
-        PressReleaseFactory(title_fr="Titre", body_fr="<p>Sécheresse.</p>", english=True,
-                            body_en="<p>Drought and floods.</p>")
+        PressReleaseFactory(
+            title_fr="Titre",
+            body_fr="<p>Sécheresse.</p>",
+            english=True,
+            body_en="<p>Drought and floods.</p>",
+        )
         response, _titles = found(client, "floods", "en")
         assert "<mark>floods</mark>" in response.content.decode()
 

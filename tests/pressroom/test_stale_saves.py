@@ -24,7 +24,8 @@ def change_url(release):
 
 
 def test_the_second_save_is_refused_with_who_when_and_what_and_keeps_the_text(
-    publisher_client, second_publisher_client,
+    publisher_client,
+    second_publisher_client,
 ):
     release = PressReleaseFactory(english=True, title_en="Old title", published_at=YESTERDAY)
     url = change_url(release)
@@ -48,7 +49,8 @@ def test_the_second_save_is_refused_with_who_when_and_what_and_keeps_the_text(
 
 
 def test_saving_again_after_the_refusal_replaces_the_other_changes(
-    publisher_client, second_publisher_client,
+    publisher_client,
+    second_publisher_client,
 ):
     release = PressReleaseFactory()
     url = change_url(release)
@@ -64,7 +66,8 @@ def test_saving_again_after_the_refusal_replaces_the_other_changes(
 
 
 def test_a_publish_action_makes_a_form_opened_before_it_stale(
-    publisher_client, second_publisher_client,
+    publisher_client,
+    second_publisher_client,
 ):
     draft = PressReleaseFactory(draft=True)
     url = change_url(draft)

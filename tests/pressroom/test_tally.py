@@ -37,13 +37,19 @@ def newsroom():
     now = timezone.now()
     start_of_month = timezone.localtime(now).replace(day=1, hour=0, minute=0)
     moments = [now - datetime.timedelta(days=rng.randint(1, 4 * 365)) for _ in range(40)]
-    moments += [start_of_month + datetime.timedelta(minutes=5), now - datetime.timedelta(minutes=1),
-                now + datetime.timedelta(hours=3), now + datetime.timedelta(days=40),
-                start_of_month - datetime.timedelta(minutes=5)]
+    moments += [
+        start_of_month + datetime.timedelta(minutes=5),
+        now - datetime.timedelta(minutes=1),
+        now + datetime.timedelta(hours=3),
+        now + datetime.timedelta(days=40),
+        start_of_month - datetime.timedelta(minutes=5),
+    ]
     for moment in moments:
         PressReleaseFactory(
-            published_at=moment, kind=rng.choice(ReleaseKind.values),
-            draft=rng.random() < 0.15, topics=rng.sample(topics, rng.randint(0, 3)),
+            published_at=moment,
+            kind=rng.choice(ReleaseKind.values),
+            draft=rng.random() < 0.15,
+            topics=rng.sample(topics, rng.randint(0, 3)),
         )
     return topics
 
@@ -51,9 +57,14 @@ def newsroom():
 def queries(topics):
     year = timezone.localdate().year
     return [
-        {}, {"year": str(year)}, {"year": str(year - 1)}, {"year": str(year - 2), "month": "3"},
-        {"year": str(year), "month": str(timezone.localdate().month)}, {"year": str(year + 1)},
-        {"kind": "statement"}, {"topic": topics[0].slug},
+        {},
+        {"year": str(year)},
+        {"year": str(year - 1)},
+        {"year": str(year - 2), "month": "3"},
+        {"year": str(year), "month": str(timezone.localdate().month)},
+        {"year": str(year + 1)},
+        {"kind": "statement"},
+        {"topic": topics[0].slug},
         {"topic": topics[1].slug, "year": str(year - 1)},
         {"topic": topics[2].slug, "kind": "press-release"},
     ]
@@ -84,8 +95,11 @@ def test_the_tallies_follow_every_kind_of_change(newsroom):
 
 
 def test_the_tallies_can_be_rebuilt(newsroom):
-    before = sorted(ReleaseTally.objects.filter(count__gt=0).values_list(
-        "year", "month", "kind", "topic_id", "count"))
+    before = sorted(
+        ReleaseTally.objects.filter(count__gt=0).values_list(
+            "year", "month", "kind", "topic_id", "count"
+        )
+    )
     with connection.cursor() as cursor:
         cursor.execute("SELECT pressroom_tally_rebuild()")
     after = sorted(ReleaseTally.objects.values_list("year", "month", "kind", "topic_id", "count"))

@@ -42,12 +42,20 @@ class TestAddresses:
 class TestReleaseList:
     @pytest.mark.parametrize("language", ["fr", "en", "es"])
     def test_the_list_shows_public_releases_in_each_language(self, client, language):
-        PressReleaseFactory(title_fr="Les migrations en chiffres", english=True, spanish=True,
-                            title_en="Migration in numbers", title_es="Las migraciones en cifras")
+        PressReleaseFactory(
+            title_fr="Les migrations en chiffres",
+            english=True,
+            spanish=True,
+            title_en="Migration in numbers",
+            title_es="Las migraciones en cifras",
+        )
         response = client.get(list_url(language))
         assert response.status_code == 200
-        expected = {"fr": "Les migrations en chiffres", "en": "Migration in numbers",
-                    "es": "Las migraciones en cifras"}[language]
+        expected = {
+            "fr": "Les migrations en chiffres",
+            "en": "Migration in numbers",
+            "es": "Las migraciones en cifras",
+        }[language]
         assert expected in response.content.decode()
         assert f'<html lang="{language}">' in response.content.decode()
 
@@ -154,12 +162,19 @@ class TestReleasePage:
             title_fr="Le Dialogue international sur la migration",
             dateline_fr="New York",
             note_to_editors_fr="<p>Le programme complet est disponible.</p>",
-            contacts=[contact], topics=[topic],
+            contacts=[contact],
+            topics=[topic],
         )
         html = client.get(release.get_absolute_url("fr")).content.decode()
-        for text in ("Le Dialogue international sur la migration", "New York",
-                     "Le programme complet est disponible.", "rsoliman@iom.int",
-                     "Rahma Soliman", "Voies régulières", "Note aux rédacteurs"):
+        for text in (
+            "Le Dialogue international sur la migration",
+            "New York",
+            "Le programme complet est disponible.",
+            "rsoliman@iom.int",
+            "Rahma Soliman",
+            "Voies régulières",
+            "Note aux rédacteurs",
+        ):
             assert text in html
 
     @pytest.mark.parametrize("language", ["fr", "en", "es"])

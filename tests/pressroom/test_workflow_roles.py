@@ -24,8 +24,13 @@ def permissions(group_name):
 
 def test_the_migration_makes_writers_who_cannot_publish_and_publishers_who_can():
     writers, publishers = permissions("Writers"), permissions("Publishers")
-    assert {"add_pressrelease", "change_pressrelease", "view_pressrelease", "add_topic",
-            "change_mediacontact"} <= writers
+    assert {
+        "add_pressrelease",
+        "change_pressrelease",
+        "view_pressrelease",
+        "add_topic",
+        "change_mediacontact",
+    } <= writers
     assert "publish_pressrelease" not in writers
     assert "delete_pressrelease" not in writers
     assert publishers == writers | {"publish_pressrelease"}
@@ -45,8 +50,9 @@ def test_a_writer_cannot_change_the_time_of_a_published_release_in_the_form(writ
 
 
 def test_a_publisher_has_the_status_and_time_fields(publisher_client):
-    fields = publisher_client.get(change_url(PressReleaseFactory())).context[
-        "adminform"].form.fields
+    fields = (
+        publisher_client.get(change_url(PressReleaseFactory())).context["adminform"].form.fields
+    )
     assert {"status", "published_at"} <= fields.keys()
 
 
@@ -85,7 +91,9 @@ def test_a_writer_cannot_unpublish_or_move_a_published_release_through_a_crafted
     published_at = release.published_at
     data = form_data(
         writer_client.get(change_url(release)),
-        status="draft", published_at_0="2040-01-01", published_at_1="00:00:00",
+        status="draft",
+        published_at_0="2040-01-01",
+        published_at_1="00:00:00",
     )
     assert writer_client.post(change_url(release), data).status_code == 302
     release.refresh_from_db()
@@ -103,9 +111,7 @@ def test_only_a_publisher_is_offered_the_publish_actions(writer_client, publishe
 @pytest.mark.parametrize("action", ["publish", "unpublish"])
 def test_a_crafted_publish_action_from_a_writer_changes_nothing(writer_client, action):
     draft, published = PressReleaseFactory(draft=True), PressReleaseFactory()
-    writer_client.post(
-        LIST_URL, {"action": action, "_selected_action": [draft.pk, published.pk]}
-    )
+    writer_client.post(LIST_URL, {"action": action, "_selected_action": [draft.pk, published.pk]})
     assert list(PressRelease.objects.published()) == [published]
 
 

@@ -23,7 +23,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Run even though DEBUG is off (the demo content would be public).",
         )
 
@@ -50,7 +51,9 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(16)
         users.create_superuser(DEMO_USERNAME, "demo@example.org", password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Created the superuser “{DEMO_USERNAME}” with the password {password}\n"
-            "It is shown only this once: note it now."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created the superuser “{DEMO_USERNAME}” with the password {password}\n"
+                "It is shown only this once: note it now."
+            )
+        )

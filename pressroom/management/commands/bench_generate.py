@@ -27,11 +27,20 @@ from pressroom import demo
 from pressroom.models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 LANGUAGE_MIXES = [  # (languages, share): the original language first
-    (("en",), 35), (("en", "fr"), 18), (("fr", "en", "es"), 25), (("fr",), 9), (("es",), 5),
-    (("en", "es"), 5), (("es", "en", "fr"), 3),
+    (("en",), 35),
+    (("en", "fr"), 18),
+    (("fr", "en", "es"), 25),
+    (("fr",), 9),
+    (("es",), 5),
+    (("en", "es"), 5),
+    (("es", "en", "fr"), 3),
 ]
-KINDS = [(ReleaseKind.PRESS_RELEASE, 70), (ReleaseKind.STATEMENT, 12),
-         (ReleaseKind.BRIEFING_NOTE, 10), (ReleaseKind.MEDIA_ADVISORY, 8)]
+KINDS = [
+    (ReleaseKind.PRESS_RELEASE, 70),
+    (ReleaseKind.STATEMENT, 12),
+    (ReleaseKind.BRIEFING_NOTE, 10),
+    (ReleaseKind.MEDIA_ADVISORY, 8),
+]
 CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
 BATCH = 1000
 
@@ -44,10 +53,17 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=20)
         parser.add_argument("--topics", type=int, default=40)
         parser.add_argument("--seed", type=int, default=2024)
-        parser.add_argument("--processes", type=int, default=2,
-                            help="Batches are written by this many processes at once.")
-        parser.add_argument("--force", action="store_true",
-                            help="Run even with DEBUG off (a throwaway benchmark database).")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=2,
+            help="Batches are written by this many processes at once.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (a throwaway benchmark database).",
+        )
 
     def handle(self, *args, count, years, topics, seed, processes, force, **options):
         if not settings.DEBUG and not force:
@@ -55,8 +71,14 @@ class Command(BaseCommand):
         if PressRelease.objects.exists():
             raise CommandError("The database already has releases: use an empty one.")
         started = time.monotonic()
-        job = Job(count=count, years=years, seed=seed, words=_vocabulary(),
-                  topic_ids=[topic.pk for topic in _topics(topics)], now=timezone.now())
+        job = Job(
+            count=count,
+            years=years,
+            seed=seed,
+            words=_vocabulary(),
+            topic_ids=[topic.pk for topic in _topics(topics)],
+            now=timezone.now(),
+        )
         batches = range(0, count, BATCH)
 
         def generate():
@@ -81,9 +103,11 @@ class Command(BaseCommand):
         release."""
         if connection.vendor != "postgresql":
             return generate()
-        triggers = [("pressroom_pressrelease", "release_tally_write"),
-                    ("pressroom_taggedrelease", "taggedrelease_tally"),
-                    ("pressroom_taggedrelease", "taggedrelease_topic_ids")]
+        triggers = [
+            ("pressroom_pressrelease", "release_tally_write"),
+            ("pressroom_taggedrelease", "taggedrelease_tally"),
+            ("pressroom_taggedrelease", "taggedrelease_topic_ids"),
+        ]
         with connection.cursor() as cursor:
             for code in CONFIGS:
                 cursor.execute(f"DROP INDEX IF EXISTS release_search_{code}")
@@ -109,6 +133,7 @@ class Command(BaseCommand):
                 "CREATE INDEX release_topic_ids ON pressroom_pressrelease USING gin (topic_ids)"
             )
 
+
 @dataclass
 class Job:
     count: int
@@ -132,9 +157,11 @@ class Job:
             else:
                 published_at = self.now - datetime.timedelta(seconds=rng.random() * span)
             release = PressRelease(
-                status=PressRelease.Status.DRAFT if number % 200 == 7
+                status=PressRelease.Status.DRAFT
+                if number % 200 == 7
                 else PressRelease.Status.PUBLISHED,
-                kind=rng.choice(kinds), original_language=languages[0],
+                kind=rng.choice(kinds),
+                original_language=languages[0],
                 published_at=published_at,
             )
             for code in languages:
@@ -170,7 +197,7 @@ def _text(rng, words, characters):
     sentences, start = [], 0
     while start < len(pool):
         length = rng.randint(12, 28)
-        sentences.append(" ".join(pool[start:start + length]).capitalize() + ".")
+        sentences.append(" ".join(pool[start : start + length]).capitalize() + ".")
         start += length
     return " ".join(sentences)
 
@@ -183,8 +210,13 @@ def _write_version(release, code, words, rng, number):
     setattr(release, f"title_{code}", title)
     setattr(release, f"slug_{code}", f"{slugify(title)[:200]}-{number}")
     setattr(release, f"lead_{code}", _text(rng, words, rng.randint(260, 400))[:590])
-    setattr(release, f"dateline_{code}", rng.choice(("Genève", "Geneva", "Ginebra", "Dhaka",
-                                                      "Nairobi", "Panamá", "Bangkok", "Dakar")))
+    setattr(
+        release,
+        f"dateline_{code}",
+        rng.choice(
+            ("Genève", "Geneva", "Ginebra", "Dhaka", "Nairobi", "Panamá", "Bangkok", "Dakar")
+        ),
+    )
     setattr(release, f"body_{code}", body)
 
 
@@ -195,8 +227,12 @@ def _topics(count):
         if index < len(demo.TOPICS):
             slug, fr, en, es = demo.TOPICS[index]
         else:
-            slug, fr, en, es = (f"topic-{index}", f"Thème {index}", f"Topic {index}",
-                                f"Tema {index}")
+            slug, fr, en, es = (
+                f"topic-{index}",
+                f"Thème {index}",
+                f"Topic {index}",
+                f"Tema {index}",
+            )
         topic, _created = Topic.objects.get_or_create(
             slug=slug, defaults={"name_fr": fr, "name_en": en, "name_es": es}
         )
