@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 from .models import Document, Event, Participation, Series, Session, Speaker, time_zone_names
 

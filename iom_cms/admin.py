@@ -4,9 +4,10 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.translated import LANGUAGE_CODES
+
 from .features import TARGETS, Feature, FeatureCard
 from .models import Page
-from .translated import LANGUAGE_CODES
 
 
 @admin.register(Page)

@@ -24,7 +24,7 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_mixins import CheckedInitialData, ClearsPublicPages
+from core.admin_mixins import CheckedInitialData, ClearsPublicPages
 
 
 def needs_second_factor(user):

@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.urls import translate_url
 
-from .translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 # Open Graph wants language_TERRITORY.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES"}

@@ -7,8 +7,8 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .richtext import RichTextField
-from .translated import LANGUAGE_CODES, TranslatedContent, filled, original_version_present
+from core.richtext import RichTextField
+from core.translated import LANGUAGE_CODES, TranslatedContent, filled, original_version_present
 
 # Parts of the site a menu entry may lead to instead of a page of its own.
 SECTIONS = {

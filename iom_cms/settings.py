@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
     "iom_cms",
     "pressroom",
     "organisation",
@@ -97,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
             ],
             # in_language, used by every app's templates.
-            "builtins": ["iom_cms.templatetags.languages"],
+            "builtins": ["core.templatetags.languages"],
         },
     },
 ]

@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
+from core.translated import LANGUAGE_CODES, in_any_language
 from events.models import Event
 from organisation.models import Profile
 from pressroom.models import PressRelease
 
 from .features import Feature
 from .models import Page
-from .translated import LANGUAGE_CODES, in_any_language
 
 FEATURED_ON_HOME = 4
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pilkit.processors import ResizeToFill
 
-from iom_cms.images import SafeImageField
-from iom_cms.renditions import webp_rendition
-from iom_cms.richtext import RichTextField
-from iom_cms.translated import LANGUAGE_CODES, filled
+from core.images import SafeImageField
+from core.renditions import webp_rendition
+from core.richtext import RichTextField
+from core.translated import LANGUAGE_CODES, filled
 
 from . import tree
 

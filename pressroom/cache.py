@@ -3,8 +3,8 @@
 A cached page can never show a draft nor hide a release past its embargo:
 - it expires no later than the next scheduled publication (`seconds_to_live`), so a release
   appears at its minute as it would without the cache;
-- every change an editor makes (save, delete, publish, unpublish, a topic renamed) calls
-  `clear()` once the transaction is committed: the admin does so explicitly.
+- every change an editor makes (save, delete, publish, unpublish, a topic renamed) sends the
+  notice `core.public_pages.changed()`, and `clear()` follows it (connected in apps.py).
 
 `clear()` does not delete anything: it changes the generation that every key includes, so old
 pages are never read again and expire on their own. With several processes, the cache must be
@@ -19,7 +19,6 @@ from hashlib import sha256
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -32,8 +31,9 @@ def clear():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def clear_on_commit():
-    transaction.on_commit(clear)
+def clear_on_notice(sender, **kwargs):
+    """Receiver of `core.public_pages.public_pages_changed`."""
+    clear()
 
 
 def seconds_to_live(now):

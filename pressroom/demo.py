@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from core.translated import LANGUAGE_CODES
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
-from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Person, Unit
 
 from .models import MediaContact, PressRelease, Topic

@@ -7,9 +7,9 @@ transaction is committed, since corrections and addresses appear on cached pages
 from django.db import transaction
 from django.utils import timezone
 
-from iom_cms.translated import LANGUAGE_CODES
+from core import public_pages
+from core.translated import LANGUAGE_CODES
 
-from . import cache as page_cache
 from .models import OldSlug, PressRelease
 
 
@@ -22,7 +22,7 @@ def correction_save(*, correction, user=None):
     correction.full_clean()  # also refuses a release that is not public (Correction.clean)
     correction.save()
     PressRelease.objects.filter(pk=correction.release_id).update(updated_at=timezone.now())
-    page_cache.clear_on_commit()
+    public_pages.changed()
     return correction
 
 
@@ -41,7 +41,7 @@ def record_slug_changes(*, release, previous_slugs, was_public):
             OldSlug.objects.update_or_create(
                 language=code, slug=previous, defaults={"release": release}
             )
-    page_cache.clear_on_commit()
+    public_pages.changed()
 
 
 @transaction.atomic

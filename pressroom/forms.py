@@ -19,8 +19,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import LANGUAGE_CODES
 from events.models import Event
-from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Unit
 
 from . import search

@@ -7,7 +7,7 @@ original. The image's width and height are columns, so pages never open the file
 from django.template.defaultfilters import filesizeformat
 from pilkit.processors import ResizeToFit
 
-from iom_cms.renditions import webp_rendition
+from core.renditions import webp_rendition
 
 RENDITION_WIDTHS = (480, 960, 1600)
 # The release column is 44rem (704 px) at most (--measure in site.css); below, the screen less

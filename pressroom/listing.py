@@ -15,7 +15,7 @@ from django.db.models.expressions import Col
 from django.urls import reverse
 from django.utils import translation
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 from . import search
 from .models import Correction, TaggedRelease, Topic

@@ -13,8 +13,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
+from core.translated import LANGUAGE_CODES
 from events.models import Event
-from iom_cms.translated import LANGUAGE_CODES
 from organisation.models import Unit
 
 from . import images

@@ -20,7 +20,7 @@ from django.db.models.expressions import Col
 from django.db.models.functions import Concat, Greatest, Substr
 from django.utils.safestring import mark_safe
 
-from iom_cms.translated import LANGUAGE_CODES, filled
+from core.translated import LANGUAGE_CODES, filled
 
 CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
 PASSAGE_SOURCE_LENGTH = 1800  # characters of the body's HTML, about 1,500 of text

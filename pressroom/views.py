@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
-from iom_cms.translated import LANGUAGE_CODES, in_any_language
+from core.translated import LANGUAGE_CODES, in_any_language
 
 from . import fragments, presenting
 from .finder import Finder, summary

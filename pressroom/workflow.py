@@ -9,7 +9,8 @@ form, a restored revision), so nothing a writer does makes a release public.
 
 from django.db import transaction
 
-from . import cache as page_cache
+from core import public_pages
+
 from .models import PressRelease
 
 PUBLISH_PERMISSION = "pressroom.publish_pressrelease"
@@ -49,7 +50,7 @@ def release_set_status(*, releases, status, user):
         release.save(update_fields=["status", "version", "updated_at"])
         count += 1
     # No admin log entry is written for these saves: the public page cache is cleared here.
-    page_cache.clear_on_commit()
+    public_pages.changed()
     return count
 
 

@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import events.models
-import iom_cms.richtext
-import iom_cms.translated
+import core.richtext
+import core.translated
 from django.db import migrations, models
 
 
@@ -37,10 +37,10 @@ class Migration(migrations.Migration):
                 ('about_heading_fr', models.CharField(blank=True, help_text='e.g. “About the International Dialogue on Migration”.', max_length=200, null=True, verbose_name='heading of the About text')),
                 ('about_heading_en', models.CharField(blank=True, help_text='e.g. “About the International Dialogue on Migration”.', max_length=200, null=True, verbose_name='heading of the About text')),
                 ('about_heading_es', models.CharField(blank=True, help_text='e.g. “About the International Dialogue on Migration”.', max_length=200, null=True, verbose_name='heading of the About text')),
-                ('about', iom_cms.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', verbose_name='About text')),
-                ('about_fr', iom_cms.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
-                ('about_en', iom_cms.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
-                ('about_es', iom_cms.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
+                ('about', core.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', verbose_name='About text')),
+                ('about_fr', core.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
+                ('about_en', core.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
+                ('about_es', core.richtext.RichTextField(blank=True, help_text='Shown on the series page and under every press release about one of its events.', null=True, verbose_name='About text')),
             ],
             options={
                 'verbose_name': 'event series',
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 'ordering': ['slug'],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('name_fr__gt', ''), ('name_fr__isnull', False)), models.Q(('name_en__gt', ''), ('name_en__isnull', False)), models.Q(('name_es__gt', ''), ('name_es__isnull', False)), _connector='OR'), name='series_has_a_name', violation_error_message='Give the series a name in at least one language.')],
             },
-            bases=(iom_cms.translated.TranslatedContent, models.Model),
+            bases=(core.translated.TranslatedContent, models.Model),
         ),
         migrations.CreateModel(
             name='Event',
@@ -62,10 +62,10 @@ class Migration(migrations.Migration):
                 ('summary_fr', models.TextField(blank=True, help_text='One or two sentences, as they appear in lists.', max_length=600, null=True, verbose_name='summary')),
                 ('summary_en', models.TextField(blank=True, help_text='One or two sentences, as they appear in lists.', max_length=600, null=True, verbose_name='summary')),
                 ('summary_es', models.TextField(blank=True, help_text='One or two sentences, as they appear in lists.', max_length=600, null=True, verbose_name='summary')),
-                ('body', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', verbose_name='body')),
-                ('body_fr', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
-                ('body_en', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
-                ('body_es', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', verbose_name='body')),
+                ('body_fr', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body_en', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body_es', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
                 ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
                 ('venue_fr', models.CharField(blank=True, max_length=200, null=True, verbose_name='venue')),
                 ('venue_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='venue')),
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'events',
                 'ordering': ['-start', '-period_end', '-pk'],
             },
-            bases=(iom_cms.translated.TranslatedContent, models.Model),
+            bases=(core.translated.TranslatedContent, models.Model),
         ),
         migrations.CreateModel(
             name='Session',
@@ -113,10 +113,10 @@ class Migration(migrations.Migration):
                 ('title_fr', models.CharField(blank=True, max_length=255, null=True, verbose_name='title')),
                 ('title_en', models.CharField(blank=True, max_length=255, null=True, verbose_name='title')),
                 ('title_es', models.CharField(blank=True, max_length=255, null=True, verbose_name='title')),
-                ('description', iom_cms.richtext.RichTextField(blank=True, verbose_name='description')),
-                ('description_fr', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
+                ('description', core.richtext.RichTextField(blank=True, verbose_name='description')),
+                ('description_fr', core.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
+                ('description_en', core.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', core.richtext.RichTextField(blank=True, null=True, verbose_name='description')),
                 ('start', models.DateTimeField(help_text="In the event's time zone.", verbose_name='start')),
                 ('end', models.DateTimeField(verbose_name='end')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='events.event', verbose_name='event')),
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'sessions',
                 'ordering': ['event', 'start', 'pk'],
             },
-            bases=(iom_cms.translated.TranslatedContent, models.Model),
+            bases=(core.translated.TranslatedContent, models.Model),
         ),
         migrations.CreateModel(
             name='Speaker',
@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
                 'ordering': ['event', 'kind', 'language', 'pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('title_fr__gt', ''), ('title_fr__isnull', False)), models.Q(('title_en__gt', ''), ('title_en__isnull', False)), models.Q(('title_es__gt', ''), ('title_es__isnull', False)), _connector='OR'), name='document_has_a_title'), models.CheckConstraint(condition=models.Q(('kind__in', ['agenda', 'concept_note', 'final_report', 'statement'])), name='document_kind_valid'), models.CheckConstraint(condition=models.Q(('language__in', ['fr', 'en', 'es'])), name='document_language_valid')],
             },
-            bases=(iom_cms.translated.TranslatedContent, models.Model),
+            bases=(core.translated.TranslatedContent, models.Model),
         ),
         migrations.AddIndex(
             model_name='event',

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.translated import LANGUAGE_CODES, filled
+from core.translated import LANGUAGE_CODES, filled
 
 GENEVA = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

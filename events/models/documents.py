@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.translated import LANGUAGE_CODES, TranslatedContent
+from core.translated import LANGUAGE_CODES, TranslatedContent
 
 from .common import filled_in_any_language
 from .event import Event

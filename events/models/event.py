@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.richtext import RichTextField
-from iom_cms.translated import LANGUAGE_CODES, TranslatedContent, original_version_present
+from core.richtext import RichTextField
+from core.translated import LANGUAGE_CODES, TranslatedContent, original_version_present
 
 from .common import GENEVA, validate_time_zone
 from .series import Series

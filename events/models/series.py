@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.richtext import RichTextField
-from iom_cms.translated import TranslatedContent
+from core.richtext import RichTextField
+from core.translated import TranslatedContent
 
 from .common import filled_in_any_language
 

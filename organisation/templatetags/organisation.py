@@ -3,7 +3,7 @@ from types import SimpleNamespace
 from django import template
 from django.utils import translation
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 register = template.Library()
 

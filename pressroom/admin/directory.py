@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 from ..models import MediaContact, Topic
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 from ..models import TaggedRelease, Topic
 

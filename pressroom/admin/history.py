@@ -12,7 +12,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
 
-from iom_cms.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES
 
 from ..models import PressRelease
 from .state import GENEVA, moment

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import iom_cms.richtext
+import core.richtext
 import taggit.managers
 from django.db import migrations, models
 
@@ -59,10 +59,10 @@ class Migration(migrations.Migration):
                 ('dateline_fr', models.CharField(blank=True, help_text='Where the news comes from, e.g. New York.', max_length=100, null=True, verbose_name='dateline city')),
                 ('dateline_en', models.CharField(blank=True, help_text='Where the news comes from, e.g. New York.', max_length=100, null=True, verbose_name='dateline city')),
                 ('dateline_es', models.CharField(blank=True, help_text='Where the news comes from, e.g. New York.', max_length=100, null=True, verbose_name='dateline city')),
-                ('body', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', verbose_name='body')),
-                ('body_fr', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
-                ('body_en', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
-                ('body_es', iom_cms.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', verbose_name='body')),
+                ('body_fr', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body_en', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
+                ('body_es', core.richtext.RichTextField(blank=True, help_text='Scripts, event attributes and unsafe links are removed when saved.', null=True, verbose_name='body')),
                 ('image_caption', models.CharField(blank=True, max_length=300, verbose_name='image caption')),
                 ('image_caption_fr', models.CharField(blank=True, max_length=300, null=True, verbose_name='image caption')),
                 ('image_caption_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='image caption')),
@@ -71,10 +71,10 @@ class Migration(migrations.Migration):
                 ('image_alt_fr', models.CharField(blank=True, help_text='What the image shows, for people who cannot see it.', max_length=300, null=True, verbose_name='image alt text')),
                 ('image_alt_en', models.CharField(blank=True, help_text='What the image shows, for people who cannot see it.', max_length=300, null=True, verbose_name='image alt text')),
                 ('image_alt_es', models.CharField(blank=True, help_text='What the image shows, for people who cannot see it.', max_length=300, null=True, verbose_name='image alt text')),
-                ('note_to_editors', iom_cms.richtext.RichTextField(blank=True, verbose_name='note to editors')),
-                ('note_to_editors_fr', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
-                ('note_to_editors_en', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
-                ('note_to_editors_es', iom_cms.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
+                ('note_to_editors', core.richtext.RichTextField(blank=True, verbose_name='note to editors')),
+                ('note_to_editors_fr', core.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
+                ('note_to_editors_en', core.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
+                ('note_to_editors_es', core.richtext.RichTextField(blank=True, null=True, verbose_name='note to editors')),
                 ('published_at', models.DateTimeField(default=django.utils.timezone.now, help_text='A published release is public from this moment; set a later time to embargo it.', verbose_name='publication date and time')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10, verbose_name='status')),
                 ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English'), ('es', 'Spanish')], default='fr', help_text='Readers who ask for a language the release is not in see this version.', max_length=5, verbose_name='original language')),

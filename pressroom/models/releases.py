@@ -6,9 +6,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from iom_cms.images import SafeImageField
-from iom_cms.richtext import RichTextField
-from iom_cms.translated import (
+from core.images import SafeImageField
+from core.richtext import RichTextField
+from core.translated import (
     LANGUAGE_CODES,
     TranslatedContent,
     filled,

@@ -29,7 +29,7 @@ def test_the_person_page_shows_a_square_webp_copy_not_the_upload(client):
 
 
 def test_a_photo_missing_from_the_storage_does_not_break_saving(caplog):
-    with caplog.at_level(logging.ERROR, logger="iom_cms.renditions"):
+    with caplog.at_level(logging.ERROR, logger="core.renditions"):
         person = PersonFactory(photo="people/gone.jpg", photo_alt_fr="Portrait")
     assert person.pk
     assert "Could not write the rendition" in caplog.text

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 
-from iom_cms.translated import LANGUAGE_CODES, filled
+from core.translated import LANGUAGE_CODES, filled
 from pressroom import demo
 from pressroom.models import MediaContact, PressRelease, Topic
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import public_pages
 from pressroom import cache as page_cache
 from pressroom.models import PressRelease
 from tests.factories import PressReleaseFactory
@@ -95,7 +96,7 @@ def test_a_change_shows_once_the_transaction_that_clears_the_cache_commits(
     PressRelease.objects.filter(pk=release.pk).update(title_fr="Nouveau titre")
     assert client.get("/fr/communiques/api/").json()["results"][0]["title"] == "Titre"
     with django_capture_on_commit_callbacks(execute=True):
-        page_cache.clear_on_commit()
+        public_pages.changed()
     assert client.get("/fr/communiques/api/").json()["results"][0]["title"] == "Nouveau titre"
 
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django_prose_editor.config import allowlist_from_extensions
 
-from iom_cms.richtext import ALLOWED_TAGS, EXTENSIONS, RichTextFormField, sanitise_html
+from core.richtext import ALLOWED_TAGS, EXTENSIONS, RichTextFormField, sanitise_html
 from pressroom.models import PressRelease
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from iom_cms.images import MAX_BYTES, clean_upload
+from core.images import MAX_BYTES, clean_upload
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

@@ -11,7 +11,7 @@ without the parameter.
 
 from django.core.exceptions import ValidationError
 
-from pressroom import cache as page_cache
+from core import public_pages
 
 
 class CheckedInitialData:
@@ -32,24 +32,24 @@ class CheckedInitialData:
 
 
 class ClearsPublicPages:
-    """Any change an editor makes in the admin, to any model, clears the public page cache once
-    committed: cached press-room pages show offices, people, events and topics by name, so a
-    renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads."""
+    """Any change an editor makes in the admin, to any model, tells the caches of public pages
+    (`public_pages.changed()`): cached pages show offices, people, events and topics by name, so
+    a renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads."""
 
     def log_addition(self, request, obj, message):
-        page_cache.clear_on_commit()
+        public_pages.changed()
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        page_cache.clear_on_commit()
+        public_pages.changed()
         return super().log_change(request, obj, message)
 
     # Deletions clear after deleting: the admin logs them first, and the "delete selected"
     # action runs outside a transaction, so a clear at logging time would come too early.
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        page_cache.clear_on_commit()
+        public_pages.changed()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        page_cache.clear_on_commit()
+        public_pages.changed()

@@ -1,5 +1,5 @@
 """`item|in_language:LANGUAGE_CODE`, available in every template (a builtin): the version of a
-release, page, event… to show a reader (see iom_cms.translated). To name a language in the
+release, page, event… to show a reader (see core.translated). To name a language in the
 reader's language, use Django's own `code|language_name_translated` (i18n library).
 """
 
