@@ -11,11 +11,9 @@ from django.utils.text import slugify
 
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
+from pages.models import Feature, Page
 from pressroom.demo import FR, IDM
 from pressroom.models import PressRelease
-
-from .features import Feature
-from .models import Page
 
 # (key, parent key, section, {language: (title, slug, body)})
 PAGES = [

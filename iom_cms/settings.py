@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pressroom",
     "organisation",
     "events",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from events.sitemaps import EventSitemap, SeriesSitemap
 from organisation.sitemaps import PersonSitemap, UnitSitemap
+from pages.sitemaps import PageSitemap
 from pressroom.sitemaps import ReleaseSitemap
-
-from .models import Page
 
 
 class SectionSitemap(Sitemap):
@@ -29,18 +28,6 @@ class SectionSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
-
-
-class PageSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
-    def items(self):
-        pages = Page.objects.public().filter(section="").select_related("parent")
-        return pages.order_by("pk")
-
-    def get_languages_for_item(self, page):
-        return page.languages
 
 
 SITEMAPS = {

@@ -22,9 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("organisation.urls")),
     path("", include("events.urls")),
     # Simple pages take whatever address is left: keep this last.
-    re_path(
-        r"^(?P<path>[-a-zA-Z0-9_]+(?:/[-a-zA-Z0-9_]+)?)/$", views.PageView.as_view(), name="page"
-    ),
+    path("", include("pages.urls")),
 )
 
 if settings.SERVE_MEDIA:

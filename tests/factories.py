@@ -85,7 +85,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     """A published top-level page in French and English."""
 
     class Meta:
-        model = "iom_cms.Page"
+        model = "pages.Page"
 
     title_fr = factory.Sequence(lambda n: f"Page {n}")
     slug_fr = factory.Sequence(lambda n: f"page-{n}")
@@ -333,7 +333,7 @@ class FeatureFactory(factory.django.DjangoModelFactory):
     """A featured public release; pass `release=None, event=…` (or `page=…`) for another kind."""
 
     class Meta:
-        model = "iom_cms.Feature"
+        model = "pages.Feature"
 
     release = factory.SubFactory(PressReleaseFactory)
     order = factory.Sequence(lambda n: n)

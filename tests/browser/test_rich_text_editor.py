@@ -55,7 +55,7 @@ def test_the_language_tabs_still_switch_with_the_editor(staff_page, live_server)
         "events/event/add/",
         "events/series/add/",
         "events/session/add/",
-        "iom_cms/page/add/",
+        "pages/page/add/",
     ],
 )
 def test_every_form_with_rich_text_has_the_editor_under_the_policy(staff_page, live_server, path):

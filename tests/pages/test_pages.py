@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from iom_cms import demo
-from iom_cms.models import Page
+from pages.models import Page
 from tests.factories import PageFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from iom_cms.features import Feature
+from pages.models import Feature
 from tests.factories import (
     EventFactory,
     FeatureFactory,
@@ -107,7 +107,7 @@ def test_the_home_page_needs_the_same_queries_with_more_features(client, django_
 def test_staff_feature_an_item_in_the_admin(admin_client):
     release = PressReleaseFactory(title_fr="À la une")
     response = admin_client.post(
-        "/admin/iom_cms/feature/add/",
+        "/admin/pages/feature/add/",
         {
             "release": release.pk,
             "order": 1,
@@ -118,7 +118,7 @@ def test_staff_feature_an_item_in_the_admin(admin_client):
     assert response.status_code == 302
     assert Feature.objects.get().release == release
     FeatureFactory(release=PressReleaseFactory(title_fr="Encore un brouillon", draft=True))
-    listing = admin_client.get("/admin/iom_cms/feature/").content.decode()
+    listing = admin_client.get("/admin/pages/feature/").content.decode()
     assert "À la une" in listing and "Encore un brouillon" in listing
     # Which features the home page shows now: the public one, not the draft's.
     assert listing.count('alt="True"') == 1 and listing.count('alt="False"') == 1
@@ -126,7 +126,7 @@ def test_staff_feature_an_item_in_the_admin(admin_client):
 
 def test_the_admin_explains_a_feature_with_two_targets(admin_client):
     response = admin_client.post(
-        "/admin/iom_cms/feature/add/",
+        "/admin/pages/feature/add/",
         {
             "release": PressReleaseFactory().pk,
             "event": EventFactory().pk,

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('section', models.CharField(blank=True, choices=[('pressroom:list', 'Press releases'), ('organisation:who-we-are', 'Who we are'), ('organisation:structure', 'Structure'), ('events:list', 'Events')], help_text="A part of the site this menu entry opens, instead of the page's own text.", max_length=40, verbose_name='leads to')),
                 ('is_published', models.BooleanField(default=False, verbose_name='published')),
                 ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English'), ('es', 'Spanish')], default='fr', max_length=5, verbose_name='original language')),
-                ('parent', models.ForeignKey(blank=True, help_text='Leave empty for a top-level page. Pages have at most two levels.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='iom_cms.page', verbose_name='parent page')),
+                ('parent', models.ForeignKey(blank=True, help_text='Leave empty for a top-level page. Pages have at most two levels.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='pages.page', verbose_name='parent page')),
             ],
             options={
                 'verbose_name': 'page',

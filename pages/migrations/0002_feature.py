@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0002_speaker_staff'),
-        ('iom_cms', '0001_pages'),
+        ('pages', '0001_pages'),
         ('pressroom', '0005_release_tally'),
     ]
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('blurb_es', models.TextField(blank=True, help_text='One or two sentences. Leave empty to show the lead or the summary.', max_length=400, null=True, verbose_name='blurb')),
                 ('order', models.PositiveSmallIntegerField(default=0, help_text='Smaller numbers come first on the home page.', verbose_name='order')),
                 ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.event', verbose_name='event')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='iom_cms.page', verbose_name='page')),
+                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pages.page', verbose_name='page')),
                 ('release', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pressroom.pressrelease', verbose_name='press release')),
             ],
             options={

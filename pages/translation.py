@@ -1,7 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .features import Feature
-from .models import Page
+from .models import Feature, Page
 
 
 @register(Page)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from pressroom.models import PressRelease
 
-from .models import Page
+from .page import Page
 
 TARGETS = ("release", "event", "page")
 

@@ -6,8 +6,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.translated import LANGUAGE_CODES
 
-from .features import TARGETS, Feature, FeatureCard
-from .models import Page
+from .models import Feature, FeatureCard, Page
+from .models.feature import TARGETS
 
 
 @admin.register(Page)

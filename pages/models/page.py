@@ -127,7 +127,7 @@ class Page(TranslatedContent, models.Model):
             slugs = [self.in_language(language).slug]
             if self.parent_id:
                 slugs.insert(0, self.parent.in_language(language).slug)
-            return reverse("page", kwargs={"path": "/".join(slugs)})
+            return reverse("pages:page", kwargs={"path": "/".join(slugs)})
 
     def clean(self):
         errors = {}
@@ -159,11 +159,7 @@ class Page(TranslatedContent, models.Model):
                 match = resolve(url)
             except Resolver404:
                 continue
-            if match.url_name != "page":
+            if match.view_name != "pages:page":
                 raise ValidationError(
                     {f"slug_{code}": _("This address is already used by another part of the site.")}
                 )
-
-
-# Featured content for the home page lives in its own module; imported here so Django finds it.
-from .features import Feature  # noqa: E402,F401

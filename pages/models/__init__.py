@@ -1,0 +1,4 @@
+from .feature import Feature, FeatureCard
+from .page import SECTIONS, Page
+
+__all__ = ["SECTIONS", "Feature", "FeatureCard", "Page"]
