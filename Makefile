@@ -7,15 +7,40 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: venv run test lint messages clean
+.PHONY: venv venv-run run test lint messages clean
 
-# Stamp files remember what was installed: pip and npm run again only when
-# pyproject.toml or package-lock.json change.
-venv: $(VENV)/.installed node_modules/.installed
+# Both install exactly the lock files (hashes checked, transitive dependencies included), then the
+# project itself without dependencies, as the Dockerfile does. `make run` needs only the runtime
+# lock (requirements.lock, the image's); `make test` (scripts/test.sh) and `make venv` the
+# development lock, which adds the test tools, Playwright and the linters at the same versions.
+# Stamp files remember what was installed: pip and npm run again only when a lock file,
+# pyproject.toml or package-lock.json changes. deploy/update-lock.sh writes the lock files.
+venv: $(VENV)/.installed-dev node_modules/.installed
+venv-run: $(VENV)/.installed-run node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+# Makes .venv, or makes it again when the one there is half-made: a machine without python3-venv
+# leaves a .venv with no pip (or no bin/python) behind, and a Python upgrade can break its link.
+define make-venv
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) \
+	  && $(BIN)/python -m pip --version >/dev/null 2>&1; } || { \
+	  rm -rf $(VENV); \
+	  echo "$(PYTHON) -m venv could not make $(VENV) with pip: install python3-venv (Debian)." >&2; \
+	  exit 1; }
+endef
+
+$(VENV)/.installed-run: requirements.lock pyproject.toml
+	$(make-venv)
+	$(INSTALL) --require-hashes --no-deps -r requirements.lock
+	$(INSTALL) --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml
+	$(make-venv)
+	$(INSTALL) --require-hashes --no-deps -r requirements-dev.lock
+	$(INSTALL) --no-deps -e .
 	touch $@
 
 # npm ci starts by deleting node_modules, stamp included.
@@ -31,7 +56,7 @@ node_modules/.installed: package-lock.json
 	    .env.example > $@
 	@echo "Wrote .env (DEBUG=true) for trying the site."
 
-run: venv .env
+run: venv-run .env
 	$(MANAGE) migrate
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -48,5 +73,5 @@ messages: venv
 
 # Keeps .env and the data in var/ (the SQLite database and uploaded media).
 clean:
-	rm -rf $(VENV) node_modules var/static .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules var/static .ruff_cache .pytest_cache .mypy_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
