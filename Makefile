@@ -73,5 +73,5 @@ messages: venv
 
 # Keeps .env and the data in var/ (the SQLite database and uploaded media).
 clean:
-	rm -rf $(VENV) node_modules var/static .ruff_cache .pytest_cache .mypy_cache
+	rm -rf $(VENV) node_modules var/static .ruff_cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

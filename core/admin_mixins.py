@@ -9,13 +9,27 @@ own clean(), and one the field refuses is dropped: the form opens empty there, a
 without the parameter.
 """
 
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 
 from core import public_pages
 
+# Mixed into ModelAdmin classes: for the type checker they are ModelAdmins (super() has the
+# methods below), at run time plain classes.
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
 
-class CheckedInitialData:
-    def get_changeform_initial_data(self, request):
+    _ModelAdmin = ModelAdmin[Any]
+else:
+    _ModelAdmin = object
+
+
+class CheckedInitialData(_ModelAdmin):
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, str | list[str]]:
         initial = super().get_changeform_initial_data(request)
         if not initial:
             return initial
@@ -31,25 +45,25 @@ class CheckedInitialData:
         return initial
 
 
-class ClearsPublicPages:
+class ClearsPublicPages(_ModelAdmin):
     """Any change an editor makes in the admin, to any model, tells the caches of public pages
     (`public_pages.changed()`): cached pages show offices, people, events and topics by name, so
     a renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads."""
 
-    def log_addition(self, request, obj, message):
+    def log_addition(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
         public_pages.changed()
         return super().log_addition(request, obj, message)
 
-    def log_change(self, request, obj, message):
+    def log_change(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
         public_pages.changed()
         return super().log_change(request, obj, message)
 
     # Deletions clear after deleting: the admin logs them first, and the "delete selected"
     # action runs outside a transaction, so a clear at logging time would come too early.
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
         super().delete_model(request, obj)
         public_pages.changed()
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)
         public_pages.changed()

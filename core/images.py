@@ -11,17 +11,26 @@ stills, and a long animation would make a small upload costly to re-encode.
 `SafeImageField` puts these checks on a model's image field in every form (the admin's too).
 """
 
+from __future__ import annotations
+
 import io
 import warnings
+from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.forms.widgets import Widget
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -34,7 +43,7 @@ FORMATS = {
     "GIF": ((".gif",), "image/gif"),
 }
 # Re-encoding quality: high, since the stored file is also the journalists' download.
-SAVE_OPTIONS = {
+SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "JPEG": {"quality": 90, "optimize": True},
     "WEBP": {"quality": 90},
     "PNG": {"optimize": True},
@@ -44,11 +53,11 @@ SAVE_OPTIONS = {
 NOT_AN_IMAGE = _("Upload a JPEG, PNG, WebP or GIF image. This file is not one, or it is damaged.")
 
 
-def _error(message, code, **params):
+def _error(message: StrOrPromise, code: str, **params: object) -> ValidationError:
     return ValidationError(message, code=code, params=params)
 
 
-def open_checked(upload):
+def open_checked(upload: File[Any]) -> Image.Image:
     """The upload's image, fully decoded, or a ValidationError that says what is wrong."""
     if upload.size > MAX_BYTES:
         raise _error(
@@ -68,7 +77,7 @@ def open_checked(upload):
             ) from error
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
             raise _error(NOT_AN_IMAGE, "not_an_image") from error
-    extensions = FORMATS[image.format][0]
+    extensions = FORMATS[_format(image)][0]
     extension = PurePath(upload.name or "").suffix.lower()
     if extension not in extensions:
         raise _error(
@@ -101,9 +110,14 @@ def open_checked(upload):
     return image
 
 
-def harmless_icc_profile(image):
+def _format(image: Image.Image) -> str:
+    """Pillow's name for the format of an image open_checked() opened: a key of FORMATS."""
+    return cast(str, image.format)  # Image.open(formats=…) opens no image without one
+
+
+def harmless_icc_profile(image: Image.Image) -> bytes | None:
     """The image's ICC profile if it parses as one and is of ordinary size, else None."""
-    profile = image.info.get("icc_profile")
+    profile: bytes | None = image.info.get("icc_profile")
     if not profile or len(profile) > MAX_ICC_PROFILE_BYTES:
         return None
     try:
@@ -113,9 +127,9 @@ def harmless_icc_profile(image):
     return profile
 
 
-def stripped_bytes(image):
+def stripped_bytes(image: Image.Image) -> bytes:
     """The image re-encoded in its own format, upright, with no metadata but its colour profile."""
-    image_format = image.format
+    image_format = _format(image)
     options = dict(SAVE_OPTIONS[image_format])
     if icc_profile := harmless_icc_profile(image):
         options["icc_profile"] = icc_profile
@@ -128,18 +142,19 @@ def stripped_bytes(image):
     return output.getvalue()
 
 
-def clean_upload(upload):
+def clean_upload(upload: File[Any]) -> SimpleUploadedFile:
     """A new uploaded file holding the checked image without its metadata."""
     image = open_checked(upload)
     try:
         data = stripped_bytes(image)
     except (OSError, ValueError) as error:
         raise _error(_("The image file is incomplete or damaged."), "damaged") from error
-    return SimpleUploadedFile(upload.name, data, content_type=FORMATS[image.format][1])
+    name = cast(str, upload.name)  # a form field's upload always has one
+    return SimpleUploadedFile(name, data, content_type=FORMATS[_format(image)][1])
 
 
 class SafeImageFormField(forms.ImageField):
-    def to_python(self, data):
+    def to_python(self, data: Any) -> SimpleUploadedFile | None:
         # FileField's own checks (no file, empty file, name too long); then ours replace the
         # plain Pillow verify() of forms.ImageField, which lets truncated JPEGs through.
         upload = forms.FileField.to_python(self, data)
@@ -147,7 +162,7 @@ class SafeImageFormField(forms.ImageField):
             return None
         return clean_upload(upload)
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         if "accept" in attrs:
             attrs["accept"] = ",".join(media_type for _ext, media_type in FORMATS.values())
@@ -157,10 +172,11 @@ class SafeImageFormField(forms.ImageField):
 class SafeImageField(models.ImageField):
     """An ImageField whose forms check and clean uploads (see the module's docstring)."""
 
-    def formfield(self, **kwargs):
+    # Keyword arguments only, as Django's own fields take them (the stubs name two positional).
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         # The column is an ImageField's: migrations need not know about the form checks.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs

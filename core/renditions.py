@@ -11,6 +11,7 @@ makes thumbnails while rendering the page, on first use.
 """
 
 import logging
+from typing import Any
 
 from imagekit.cachefiles.strategies import Optimistic
 from imagekit.models import ImageSpecField
@@ -22,14 +23,14 @@ class WrittenOnSave(Optimistic):
     """imagekit's Optimistic strategy, except that a source file missing from the storage is
     logged instead of failing the save (the page then lacks that copy until `generateimages`)."""
 
-    def on_source_saved(self, file):
+    def on_source_saved(self, file: Any) -> None:
         try:
             super().on_source_saved(file)
         except OSError:
             logger.exception("Could not write the rendition %s", file.name)
 
 
-def webp_rendition(source, processor, quality=80):
+def webp_rendition(source: str, processor: object, quality: int = 80) -> ImageSpecField:
     return ImageSpecField(
         source=source,
         processors=[processor],

@@ -11,7 +11,10 @@ command, import), so a template can print it with `|safe`. modeltranslation copi
 each language, so every language's body is cleaned the same way.
 """
 
+from typing import Any
+
 import nh3
+from django import forms
 from django.db import models
 from django.utils.html import strip_tags
 from django_prose_editor.config import allowlist_from_extensions
@@ -38,7 +41,7 @@ EXTENSIONS = {
 }
 
 
-def _allow_list():
+def _allow_list() -> tuple[set[str], dict[str, set[str]], set[str]]:
     allowed = allowlist_from_extensions(EXTENSIONS)
     attributes = {tag: set(names) for tag, names in allowed["attributes"].items()}
     attributes["a"] -= {"rel", "target"}  # nh3 adds rel="noopener noreferrer" to every link
@@ -72,16 +75,17 @@ def sanitise_html(html: str) -> str:
 class RichTextFormField(ProseEditorFormField):
     """The editor with EXTENSIONS; the admin's textarea becomes the admin's editor widget."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.pop("max_length", None)
         super().__init__(*args, extensions=EXTENSIONS, sanitize=sanitise_html, **kwargs)
 
 
 class RichTextField(models.TextField):
-    def pre_save(self, model_instance, add):
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
         value = sanitise_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
 
-    def formfield(self, **kwargs):
+    # Keyword arguments only, as Django's own fields take them (the stubs name two positional).
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         return super().formfield(**{"form_class": RichTextFormField, **kwargs})

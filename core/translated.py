@@ -7,13 +7,15 @@ an `original_language` column. Templates then ask for `obj.in_language(code)`, w
 an empty version: the reader's language if it exists, else the original, marked as a fallback.
 """
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.db import models
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
-def filled(field_name):
+def filled(field_name: str) -> models.Q:
     """True where a (translated, nullable) text column holds something: neither NULL nor ''.
 
     The explicit NOT NULL matters in CHECK constraints, where an unknown result passes.
@@ -21,35 +23,42 @@ def filled(field_name):
     return models.Q(**{f"{field_name}__isnull": False, f"{field_name}__gt": ""})
 
 
-def in_any_language(field_name, value):
+def in_any_language(field_name: str, value: str) -> models.Q:
     """Rows whose translated `field_name` equals `value` in at least one language (a slug)."""
-    return models.Q.create(
-        [models.Q(**{f"{field_name}_{code}": value}) for code in LANGUAGE_CODES],
-        connector=models.Q.OR,
+    return cast(
+        models.Q,
+        models.Q.create(
+            [models.Q(**{f"{field_name}_{code}": value}) for code in LANGUAGE_CODES],
+            connector=models.Q.OR,
+        ),
     )
 
 
-def original_version_present(presence_field="title"):
+def original_version_present(presence_field: str = "title") -> models.Q:
     """A CHECK condition: the version in the row's original language exists."""
-    return models.Q.create(
-        [
-            models.Q(original_language=code) & filled(f"{presence_field}_{code}")
-            for code in LANGUAGE_CODES
-        ],
-        connector=models.Q.OR,
+    return cast(
+        models.Q,  # Q.create() makes a Q (the stubs say a tree.Node)
+        models.Q.create(
+            [
+                models.Q(original_language=code) & filled(f"{presence_field}_{code}")
+                for code in LANGUAGE_CODES
+            ],
+            connector=models.Q.OR,
+        ),
     )
 
 
 class TranslatedContent:
     presence_field = "title"
     version_fields: tuple[str, ...] = ()
+    original_language: str  # a column of the model that mixes this in
 
     @property
-    def languages(self):
+    def languages(self) -> list[str]:
         """The languages this item exists in, in the site's order."""
         return [code for code in LANGUAGE_CODES if getattr(self, f"{self.presence_field}_{code}")]
 
-    def display_language(self, wanted):
+    def display_language(self, wanted: str) -> str:
         """The language to show a reader who wants `wanted`: that one, or the original."""
         available = self.languages
         if wanted in available:
@@ -58,7 +67,7 @@ class TranslatedContent:
             return self.original_language
         return available[0] if available else wanted
 
-    def in_language(self, wanted):
+    def in_language(self, wanted: str) -> "Version":
         """The version shown to a reader who wants `wanted`, with its `language` and whether it
         `is_fallback`."""
         code = self.display_language(wanted)
@@ -69,12 +78,12 @@ class Version:
     """One language version of an item. A field is read when asked for, so a list that loaded
     only the fields it shows (`.defer("body_fr", …)`) never reads the others."""
 
-    def __init__(self, item, language, is_fallback):
+    def __init__(self, item: TranslatedContent, language: str, is_fallback: bool) -> None:
         self._item = item
         self.language = language
         self.is_fallback = is_fallback
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name not in self._item.version_fields:
             raise AttributeError(name)
         return getattr(self._item, f"{name}_{self.language}", None) or ""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What `make test` runs: lint, a check for missing migrations, then pytest on a throwaway
-# PostgreSQL (scripts/pgtest.sh). Arguments go to pytest: scripts/test.sh -k feed -x
+# What `make test` runs: lint and formatting (ruff), type checks (mypy: core/ and the services),
+# a check for missing migrations, then pytest on a throwaway PostgreSQL (scripts/pgtest.sh).
+# Arguments go to pytest: scripts/test.sh -k feed -x
 #
 # Without the PostgreSQL server binaries the tests run on SQLite and say so; with CI=true that is
 # a failure, so CI can never pass on the wrong database without anyone noticing.
@@ -14,6 +15,9 @@ export DJANGO_SETTINGS_MODULE=iom_cms.test_settings
 echo "== ruff"
 ruff check .
 ruff format --check .
+
+echo "== mypy"
+mypy  # what it checks: [tool.mypy] in pyproject.toml
 
 echo "== missing migrations"
 DATABASE_URL="sqlite://:memory:" python manage.py makemigrations --check --dry-run

@@ -6,10 +6,12 @@ reader's language, use Django's own `code|language_name_translated` (i18n librar
 from django import template
 from django.utils import translation
 
+from core.translated import TranslatedContent, Version
+
 register = template.Library()
 
 
 @register.filter
-def in_language(item, language=None):
+def in_language(item: TranslatedContent, language: str | None = None) -> Version:
     """The translated fields of a release, page, event, series… to show a reader of `language`."""
     return item.in_language(language or translation.get_language())
