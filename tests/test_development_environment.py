@@ -173,3 +173,16 @@ def test_without_python3_venv_make_says_what_to_install_and_leaves_no_half_made_
     assert result.returncode != 0
     assert "install python3-venv" in result.stderr
     assert not (project / ".venv").exists()
+
+
+def test_pre_commit_runs_the_checks_of_make_test_with_the_pinned_tools_only():
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}, "nothing to download"
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert {hook["language"] for hook in hooks} == {"system"}
+    entries = " | ".join(hook["entry"] for hook in hooks)
+    test_script = (ROOT / "scripts/test.sh").read_text()
+    for check in ("ruff check", "ruff format --check", "mypy", "makemigrations --check"):
+        assert check in test_script and check in entries, check
