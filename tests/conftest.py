@@ -3,6 +3,8 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.factories import StaffUserFactory
+
 
 @pytest.fixture(autouse=True)
 def fresh_start():
@@ -13,13 +15,9 @@ def fresh_start():
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(db):
     """A communications officer: staff, allowed to manage releases, topics and contacts."""
-    user = django_user_model.objects.create_user(
-        "editor", "editor@iom.int", "a-long-password", is_staff=True
-    )
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="pressroom"))
-    return user
+    return StaffUserFactory(username="editor", permissions=pressroom_permissions())
 
 
 @pytest.fixture
@@ -47,24 +45,24 @@ def publish_permission(db):
 
 
 @pytest.fixture
-def publisher(django_user_model, publish_permission):
+def publisher(publish_permission):
     """Staff with every press room permission, publishing included."""
-    user = django_user_model.objects.create_user(
-        "publisher", "publisher@iom.int", "a-long-password", is_staff=True
-    )
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="pressroom"))
-    return user
+    return StaffUserFactory(username="publisher", permissions=pressroom_permissions())
 
 
 @pytest.fixture
-def writer(django_user_model, publish_permission):
+def writer(publish_permission):
     """Staff who may edit releases but not publish them."""
-    user = django_user_model.objects.create_user(
-        "writer", "writer@iom.int", "a-long-password", is_staff=True
+    return StaffUserFactory(
+        username="writer", permissions=pressroom_permissions().exclude(pk=publish_permission.pk)
     )
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="pressroom").exclude(
-            pk=publish_permission.pk
-        )
-    )
-    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's administrator (behind its admin_client), made like every other user."""
+    return StaffUserFactory(username="admin", superuser=True)
+
+
+def pressroom_permissions():
+    return Permission.objects.filter(content_type__app_label="pressroom")

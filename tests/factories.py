@@ -285,22 +285,38 @@ def editorial_group(name):
     return Group.objects.get(name=name)
 
 
+PASSWORD = "a-long-password"
+
+
 class StaffUserFactory(factory.django.DjangoModelFactory):
-    """A staff user; `role="Writers"` or `role="Publishers"` puts them in that group."""
+    """Every user the tests need is made here: a member of staff whose password is PASSWORD.
+
+    `role="Writers"` or `role="Publishers"` puts them in that editorial group, `permissions=…`
+    gives them those permissions, `superuser=True` makes an administrator.
+    """
 
     class Meta:
         model = "auth.User"
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"staff{n}")
-    email = factory.Sequence(lambda n: f"staff{n}@iom.int")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@iom.int")
     first_name = factory.Sequence(lambda n: f"Staff{n}")
     is_staff = True
+    password = factory.django.Password(PASSWORD)
+
+    class Params:
+        superuser = factory.Trait(is_superuser=True)
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(editorial_group(extracted))
+
+    @factory.post_generation
+    def permissions(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.user_permissions.set(extracted)
 
 
 # --- Editorial workflow: preview links and corrections -------------------------------------------

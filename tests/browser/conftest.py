@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from tests.factories import PASSWORD, StaffUserFactory
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic goes to hosts this machine cannot reach: turn it off.
 CHROMIUM_ARGS = [
@@ -44,12 +46,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def staff_page(page, live_server, django_user_model):
+def staff_page(page, live_server):
     """A browser page logged into the admin as a superuser, in French."""
-    django_user_model.objects.create_superuser("chief", "chief@iom.int", "a-long-password")
+    StaffUserFactory(username="chief", superuser=True)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "chief")
-    page.fill("#id_password", "a-long-password")
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     return page
 

@@ -11,12 +11,11 @@ from django.urls import clear_url_caches, reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import PressReleaseFactory
+from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/"
-PASSWORD = "a-long-password"
 
 
 def log_in(client, username, password=PASSWORD, ip="198.51.100.1", headers=None, **fields):
@@ -33,13 +32,13 @@ def code_for(device):
 
 
 @pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("amina", password=PASSWORD, is_staff=True)
+def staff():
+    return StaffUserFactory(username="amina")
 
 
 @pytest.fixture
-def chief(django_user_model):
-    return django_user_model.objects.create_superuser("chief", "chief@iom.int", PASSWORD)
+def chief():
+    return StaffUserFactory(username="chief", superuser=True)
 
 
 class TestLockout:
@@ -56,10 +55,8 @@ class TestLockout:
             log_in(client, "amina", "wrong", ip="198.51.100.66")
         assert log_in(client, "amina", ip="198.51.100.1").status_code == 302
 
-    def test_another_username_from_the_attackers_address_is_not_locked(
-        self, client, staff, django_user_model
-    ):
-        django_user_model.objects.create_user("bruno", password=PASSWORD, is_staff=True)
+    def test_another_username_from_the_attackers_address_is_not_locked(self, client, staff):
+        StaffUserFactory(username="bruno")
         for _ in range(5):
             log_in(client, "amina", "wrong")
         assert log_in(client, "bruno").status_code == 302

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from tests.factories import PressReleaseFactory
+from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory
 from tests.observatory import parse_csp, score, score_django_response
 
 pytestmark = pytest.mark.django_db
@@ -53,12 +53,12 @@ def test_the_admin_login_sets_a_csrf_cookie_that_scripts_cannot_read(client):
     assert cookie["path"] == "/" and not cookie["domain"]  # what __Host- requires
 
 
-def test_the_session_cookie_is_secure_httponly_and_lax(client, django_user_model):
-    django_user_model.objects.create_user("staff", password="a-long-password", is_staff=True)
+def test_the_session_cookie_is_secure_httponly_and_lax(client):
+    StaffUserFactory(username="staff")
     login = https_get(client, ADMIN_LOGIN)
     response = client.post(
         ADMIN_LOGIN,
-        {"username": "staff", "password": "a-long-password"},
+        {"username": "staff", "password": PASSWORD},
         secure=True,
         headers={"cookie": f"__Host-csrftoken={login.cookies['__Host-csrftoken'].value}"},
     )

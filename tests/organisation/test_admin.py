@@ -13,6 +13,7 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
     ProfileFactory,
+    StaffUserFactory,
     UnitFactory,
 )
 from tests.pressroom.test_admin import release_form
@@ -122,11 +123,8 @@ class TestUnitAdmin:
         assert admin_client.get(admin_url("unit_shift", a.pk, "up")).status_code == 405
         assert names_under(office) == ["B", "A"]
 
-    def test_the_arrows_need_the_permission_to_change_units(
-        self, client, django_user_model, office
-    ):
-        viewer = django_user_model.objects.create_user("viewer", is_staff=True)
-        client.force_login(viewer)
+    def test_the_arrows_need_the_permission_to_change_units(self, client, office):
+        client.force_login(StaffUserFactory(username="viewer"))
         a = Unit.objects.get(slug="a")
         assert client.post(admin_url("unit_shift", a.pk, "up")).status_code == 403
         assert names_under(office) == ["B", "A"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from pressroom.models import PreviewLink
 from pressroom.models.previews import SALT
-from tests.factories import PressReleaseFactory, PreviewLinkFactory
+from tests.factories import PressReleaseFactory, PreviewLinkFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ class TestStaffPreview:
         assert 'rel="canonical"' in response.content.decode()
 
     @pytest.mark.parametrize("embargoed", [False, True])
-    def test_everyone_else_gets_a_404(self, client, django_user_model, embargoed):
+    def test_everyone_else_gets_a_404(self, client, embargoed):
         release = PressReleaseFactory(
             draft=not embargoed,
             english=True,
@@ -59,7 +59,7 @@ class TestStaffPreview:
         )
         assert client.get(release.get_absolute_url("en")).status_code == 404
         # Staff without the right to edit releases are readers here.
-        client.force_login(django_user_model.objects.create_user("intern", is_staff=True))
+        client.force_login(StaffUserFactory(username="intern"))
         assert client.get(release.get_absolute_url("en")).status_code == 404
 
     def test_a_preview_seen_by_staff_is_never_served_to_anyone_else(self, client, editor):
