@@ -1,8 +1,14 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
+from events import demo as events_demo
+from organisation import demo as organisation_demo
+from pressroom import demo as pressroom_demo
 from tests.factories import StaffUserFactory
 
 
@@ -66,3 +72,17 @@ def admin_user(db):
 
 def pressroom_permissions():
     return Permission.objects.filter(content_type__app_label="pressroom")
+
+
+# --- Demo content ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """Every app's demo content, as `manage.py load_demo` loads it (without its admin account):
+    loaded once for the test module that asks for it, and rolled back after its last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        for demo in (organisation_demo, events_demo, pressroom_demo):  # load_demo's order
+            demo.load(stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

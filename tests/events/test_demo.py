@@ -3,7 +3,6 @@ import io
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 
 from events import demo
 from events.models import Event, Participation, Series, Session, Speaker
@@ -28,15 +27,6 @@ ABOUT_LIST = (
     "engagements mondiaux, en promouvant une migration humaine et ordonnée bénéfique pour "
     "tous.</li></ul>"
 )
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The events demo, loaded once for this module and rolled back after its last test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.load(stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@ import datetime
 import io
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from organisation import demo
 from organisation.models import Appointment, Person, Position, Profile, Unit
-from pressroom import demo as pressroom_demo
 from pressroom.models import PressRelease
 
 pytestmark = pytest.mark.django_db
@@ -26,16 +24,6 @@ SEED_STRUCTURE = [
     "Bureau des partenariats, de la sensibilisation et de la communication",
     "Bureau de la stratégie et de la performance institutionnelle",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The organisation's and the press room's demo content, loaded once for this module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.load(stdout=io.StringIO())
-        pressroom_demo.load(stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def under(slug):

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.utils import timezone
 
 from core.translated import LANGUAGE_CODES, filled
@@ -39,15 +38,6 @@ FOUR_AREAS = (
 LAST_SENTENCE = (
     "du Sommet pour l'avenir et du deuxième IDM qui se tiendra à Genève avant la fin de l’année."
 )
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after its last test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.load(stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
