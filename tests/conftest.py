@@ -1,10 +1,13 @@
+import datetime
 import io
+import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events import demo as events_demo
 from organisation import demo as organisation_demo
@@ -72,6 +75,28 @@ def admin_user(db):
 
 def pressroom_permissions():
     return Permission.objects.filter(content_type__app_label="pressroom")
+
+
+# --- Time ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock():
+    """Sets the site's clock and the cache backend's clock to the same moment."""
+    real_now, real_time = timezone.now, time.time
+    offset = {"value": datetime.timedelta(0)}
+
+    def set_to(moment):
+        offset["value"] = moment - real_now()
+
+    # The cache backend reads time.time() when it stores (base) and when it reads (locmem).
+    cache_clock = mock.Mock(time=lambda: real_time() + offset["value"].total_seconds())
+    with (
+        mock.patch("django.utils.timezone.now", lambda: real_now() + offset["value"]),
+        mock.patch("django.core.cache.backends.base.time", cache_clock),
+        mock.patch("django.core.cache.backends.locmem.time", cache_clock),
+    ):
+        yield set_to
 
 
 # --- Demo content ---------------------------------------------------------------------------------

@@ -10,8 +10,6 @@ removed from cache.py, the list, search, feed and API cases fail.
 """
 
 import datetime
-import time
-from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -32,25 +30,6 @@ SURFACES = {
     "api": "/fr/communiques/api/",
     "home": "/fr/",
 }
-
-
-@pytest.fixture
-def clock():
-    """Sets the site's clock and the cache backend's clock to the same moment."""
-    real_now, real_time = timezone.now, time.time
-    offset = {"value": datetime.timedelta(0)}
-
-    def set_to(moment):
-        offset["value"] = moment - real_now()
-
-    # The cache backend reads time.time() when it stores (base) and when it reads (locmem).
-    cache_clock = mock.Mock(time=lambda: real_time() + offset["value"].total_seconds())
-    with (
-        mock.patch("django.utils.timezone.now", lambda: real_now() + offset["value"]),
-        mock.patch("django.core.cache.backends.base.time", cache_clock),
-        mock.patch("django.core.cache.backends.locmem.time", cache_clock),
-    ):
-        yield set_to
 
 
 @pytest.fixture
