@@ -5,13 +5,16 @@ numbered 1, 2, 3… and no move ever makes a cycle. Plain edits of names and tex
 saves.
 """
 
-from django.db import transaction
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import models, transaction
 
 from .models import Position, Unit
 
 
 @transaction.atomic
-def unit_move(*, unit, new_parent, position=None):
+def unit_move(*, unit: Unit, new_parent: Unit | None, position: int | None = None) -> Unit:
     """Put `unit` under `new_parent` (None: at the top) and save it, with its other changes.
 
     `position` is its place among its new siblings, 1 first; None keeps its place when the
@@ -37,13 +40,13 @@ def unit_move(*, unit, new_parent, position=None):
     return unit
 
 
-def unit_create(*, parent=None, position=None, **fields):
+def unit_create(*, parent: Unit | None = None, position: int | None = None, **fields: Any) -> Unit:
     """A new unit under `parent`, at `position` among its siblings (None: last)."""
     return unit_move(unit=Unit(**fields), new_parent=parent, position=position)
 
 
 @transaction.atomic
-def unit_shift(*, unit, by):
+def unit_shift(*, unit: Unit, by: int) -> Unit:
     """Move `unit` `by` places among its siblings: -1 is up one, 1 is down one."""
     _lock_tree()
     siblings = list(
@@ -56,7 +59,7 @@ def unit_shift(*, unit, by):
 
 
 @transaction.atomic
-def position_move(*, position, new_unit, order=None):
+def position_move(*, position: Position, new_unit: Unit, order: int | None = None) -> Position:
     """Put the post `position` in `new_unit` at `order` among its posts, and save it.
 
     `order` works like unit_move's `position`; an unsaved post is placed the same way.
@@ -79,7 +82,7 @@ def position_move(*, position, new_unit, order=None):
 
 
 @transaction.atomic
-def position_shift(*, position, by):
+def position_shift(*, position: Position, by: int) -> Position:
     """Move the post `by` places among the posts of its unit: -1 is up one, 1 is down one."""
     _lock_units(position.unit_id)
     posts = list(
@@ -91,18 +94,20 @@ def position_shift(*, position, by):
     return position_move(position=position, new_unit=position.unit, order=max(place, 1))
 
 
-def _lock_tree():
+def _lock_tree() -> None:
     """Lock every unit. Moves are rare; made one at a time, two of them cannot build a cycle
     together (each one alone passes the check when neither sees the other)."""
     list(Unit.objects.select_for_update().values_list("pk"))
 
 
-def _lock_units(*pks):
+def _lock_units(*pks: int | None) -> None:
     """Lock the units whose posts are renumbered, so that two saves never take the same number."""
     list(Unit.objects.select_for_update().filter(pk__in=[pk for pk in pks if pk]).values_list("pk"))
 
 
-def _save_in_place(obj, *, field, place, group):
+def _save_in_place(
+    obj: models.Model, *, field: str, place: int | None, group: models.QuerySet[Any]
+) -> None:
     """Validate and save `obj` as number `place` of `group` (its siblings), then renumber them."""
     members = list(group.order_by(field, "pk"))
     pks = [member.pk for member in members]
@@ -118,7 +123,7 @@ def _save_in_place(obj, *, field, place, group):
     _renumber(members, field)
 
 
-def _renumber(objects, field):
+def _renumber(objects: Sequence[models.Model], field: str) -> None:
     """Number `objects` (a whole group of siblings, in order) 1, 2, 3…
 
     PostgreSQL checks a unique constraint row by row, even within one UPDATE, so the numbers
@@ -130,7 +135,7 @@ def _renumber(objects, field):
     top = max(getattr(obj, field) for obj in objects)
     for number, obj in enumerate(objects, start=top + 1):
         setattr(obj, field, number)
-    model.objects.bulk_update(objects, [field])
+    model._default_manager.bulk_update(objects, [field])
     for number, obj in enumerate(objects, start=1):
         setattr(obj, field, number)
-    model.objects.bulk_update(objects, [field])
+    model._default_manager.bulk_update(objects, [field])
