@@ -9,7 +9,9 @@
 
 Each is called explicitly (never a save() override or a signal) and runs in one transaction. A
 write that changes what a public page shows calls `core.public_pages.changed()` once, and the
-caches hear of it when the transaction commits. Who may publish is decided in roles.py.
+caches hear of it when the transaction commits; the admins that call these set
+`clears_public_pages_on_save = False`, so that one save is told once (core/admin_mixins.py).
+Who may publish is decided in roles.py.
 """
 
 from django.contrib.auth.models import User

@@ -28,6 +28,8 @@ class CorrectionAdmin(PublishersOnly, ReleaseFromAddress, TabbedTranslationAdmin
         # A correction belongs to its release for good.
         return self.readonly_fields + (("release",) if obj else ())
 
+    clears_public_pages_on_save = False  # services.correction_save() tells the caches
+
     def save_model(self, request, obj, form, change):
         services.correction_save(correction=obj, user=request.user)
 

@@ -68,6 +68,7 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
     autocomplete_fields = ("release",)
     readonly_fields = ("state", "created_by", "created_at", "revoked_at")
     actions = ("revoke_links",)
+    clears_public_pages_on_save = False  # preview links are on no public page
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:

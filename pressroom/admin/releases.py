@@ -94,6 +94,8 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
                 fields.append("published_at")
         return fields
 
+    clears_public_pages_on_save = False  # services.release_save() tells the caches
+
     def save_model(self, request, obj, form, change):
         # Whatever the form held (a crafted POST, a restored revision): the service applies the
         # writers' rule, and raises the version of the row the form's check has locked.
