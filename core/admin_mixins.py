@@ -48,14 +48,25 @@ class CheckedInitialData(_ModelAdmin):
 class ClearsPublicPages(_ModelAdmin):
     """Any change an editor makes in the admin, to any model, tells the caches of public pages
     (`public_pages.changed()`): cached pages show offices, people, events and topics by name, so
-    a renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads."""
+    a renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads.
+
+    Once per save: an admin whose saves go through a service that tells the caches itself
+    (`pressroom.services`, `organisation.services`), or whose saves change no public page, sets
+    `clears_public_pages_on_save = False`. Deletions are plain everywhere and always told.
+    """
+
+    def _tell_on_save(self) -> None:
+        # Read from the admin, not declared here: this mixin comes first in the class that
+        # SiteAdmin.register() builds, so a default here would hide the admin's own value.
+        if getattr(self, "clears_public_pages_on_save", True):
+            public_pages.changed()
 
     def log_addition(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
-        public_pages.changed()
+        self._tell_on_save()
         return super().log_addition(request, obj, message)
 
     def log_change(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
-        public_pages.changed()
+        self._tell_on_save()
         return super().log_change(request, obj, message)
 
     # Deletions clear after deleting: the admin logs them first, and the "delete selected"

@@ -83,6 +83,7 @@ class UnitAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
     readonly_fields = ("position",)
     fields = ("name", "short_name", "slug", "kind", "parent", "position", "mandate")
     list_per_page = 500
+    clears_public_pages_on_save = False  # services.unit_move() tells the caches
 
     def in_tree_order(self, queryset):
         return queryset.in_tree_order()
@@ -154,6 +155,7 @@ class PositionAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
     readonly_fields = ("order",)
     inlines = (AppointmentInline,)
     list_per_page = 200
+    clears_public_pages_on_save = False  # services.position_move() tells the caches
 
     def in_tree_order(self, queryset):
         return queryset.in_tree_order().with_holders()

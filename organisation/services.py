@@ -2,13 +2,17 @@
 
 Every change of parent or order goes through here (the admin included), so that siblings stay
 numbered 1, 2, 3… and no move ever makes a cycle. Plain edits of names and texts are ordinary
-saves.
+saves. Each move tells the caches of public pages once (`core.public_pages.changed()`), as any
+change in the admin does; the admins that call these do not tell them again
+(`clears_public_pages_on_save = False`).
 """
 
 from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import QuerySet
+
+from core import public_pages
 
 from .models import Position, Unit
 
@@ -40,6 +44,7 @@ def unit_move(*, unit: Unit, new_parent: Unit | None, position: int | None = Non
             list(Unit.objects.filter(parent_id=old_parent_id).order_by("position", "pk")),
             "position",
         )
+    public_pages.changed()
     return unit
 
 
@@ -81,6 +86,7 @@ def position_move(*, position: Position, new_unit: Unit, order: int | None = Non
         _renumber(
             list(Position.objects.filter(unit_id=old_unit_id).order_by("order", "pk")), "order"
         )
+    public_pages.changed()
     return position
 
 
@@ -138,7 +144,7 @@ def _renumber(objects: list[Numbered], field: str) -> None:
     top = max(getattr(obj, field) for obj in objects)
     for number, obj in enumerate(objects, start=top + 1):
         setattr(obj, field, number)
-    model.objects.bulk_update(objects, [field])
+    model._default_manager.bulk_update(objects, [field])
     for number, obj in enumerate(objects, start=1):
         setattr(obj, field, number)
-    model.objects.bulk_update(objects, [field])
+    model._default_manager.bulk_update(objects, [field])

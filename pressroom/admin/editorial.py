@@ -9,11 +9,9 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.translated import LANGUAGE_CODES
-
-from .. import editorial
-from ..models import Correction, PressRelease
-from ..workflow import can_publish
+from .. import services
+from ..models import Correction
+from ..roles import can_publish
 from .previews import PublishersOnly, ReleaseFromAddress
 
 
@@ -30,32 +28,14 @@ class CorrectionAdmin(PublishersOnly, ReleaseFromAddress, TabbedTranslationAdmin
         # A correction belongs to its release for good.
         return self.readonly_fields + (("release",) if obj else ())
 
+    clears_public_pages_on_save = False  # services.correction_save() tells the caches
+
     def save_model(self, request, obj, form, change):
-        editorial.correction_save(correction=obj, user=request.user)
-
-
-SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGE_CODES]
+        services.correction_save(correction=obj, user=request.user)
 
 
 class EditorialReleaseAdmin:
-    """Mixed into PressReleaseAdmin: old addresses kept when slugs change, and links to the
-    release's corrections and preview links."""
-
-    def save_model(self, request, obj, form, change):
-        # The row as stored, not form.initial: a writer's form has no status or time fields,
-        # and a restored revision's form starts from the revision.
-        before = (
-            PressRelease.objects.only("status", "published_at", *SLUG_FIELDS).get(pk=obj.pk)
-            if change
-            else None
-        )
-        super().save_model(request, obj, form, change)
-        if before is not None:
-            editorial.record_slug_changes(
-                release=obj,
-                was_public=before.is_published(),
-                previous_slugs={code: getattr(before, f"slug_{code}") for code in LANGUAGE_CODES},
-            )
+    """Mixed into PressReleaseAdmin: links to the release's corrections and preview links."""
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

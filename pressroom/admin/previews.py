@@ -9,13 +9,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import editorial
+from .. import services
 from ..models import PressRelease, PreviewLink
-from ..workflow import can_publish
+from ..roles import can_publish
 
 
 class PublishersOnly:
-    """Only publishers see, add, change or delete these (pressroom.workflow.can_publish)."""
+    """Only publishers see, add, change or delete these (pressroom.roles.can_publish)."""
 
     def has_module_permission(self, request):
         return can_publish(request.user)
@@ -68,6 +68,7 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
     autocomplete_fields = ("release",)
     readonly_fields = ("state", "created_by", "created_at", "revoked_at")
     actions = ("revoke_links",)
+    clears_public_pages_on_save = False  # preview links are on no public page
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -111,11 +112,11 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            editorial.preview_link_create(link=obj, user=request.user)
+            services.preview_link_create(link=obj, user=request.user)
             return
         obj.save()
         if form.cleaned_data.get("revoke"):
-            editorial.preview_link_revoke(links=PreviewLink.objects.filter(pk=obj.pk))
+            services.preview_link_revoke(links=PreviewLink.objects.filter(pk=obj.pk))
 
     def response_add(self, request, obj, post_url_continue=None):
         # Straight to the link's page, where the address is ready to copy.
@@ -143,7 +144,7 @@ class PreviewLinkAdmin(PublishersOnly, ReleaseFromAddress, admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected links"))
     def revoke_links(self, request, queryset):
-        count = editorial.preview_link_revoke(links=queryset)
+        count = services.preview_link_revoke(links=queryset)
         self.message_user(
             request,
             ngettext("%d link revoked.", "%d links revoked.", count) % count,

@@ -10,8 +10,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.translated import LANGUAGE_CODES
 
+from .. import services
 from ..models import PressRelease, Topic
-from ..workflow import can_publish, keep_publication, record_lists, release_set_status
+from ..roles import can_publish
 from .editorial import EditorialReleaseAdmin  # also registers corrections and preview links
 from .filters import LanguageAvailableFilter, TopicFilter
 from .forms import PressReleaseAdminForm
@@ -93,12 +94,12 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
                 fields.append("published_at")
         return fields
 
+    clears_public_pages_on_save = False  # services.release_save() tells the caches
+
     def save_model(self, request, obj, form, change):
-        if not can_publish(request.user):
-            keep_publication(obj)  # whatever the form held: a crafted POST, a restored revision
-        if change:
-            obj.version = form.current_version + 1  # the row is locked since the form's check
-        super().save_model(request, obj, form, change)
+        # Whatever the form held (a crafted POST, a restored revision): the service applies the
+        # writers' rule, and raises the version of the row the form's check has locked.
+        services.release_save(release=obj, user=request.user)
 
     def save_related(self, request, form, formsets, change):
         release = form.instance
@@ -107,7 +108,7 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
             super().save_related(request, form, formsets, change)
         finally:
             del release.skip_history_when_saving
-        record_lists(release)
+        services.release_record_lists(release=release)
 
     @admin.display(description=gettext_lazy("title"))
     def headline(self, release):
@@ -143,7 +144,7 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         description=gettext_lazy("Publish the selected releases"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        count = release_set_status(
+        count = services.release_set_status(
             releases=queryset, status=PressRelease.Status.PUBLISHED, user=request.user
         )
         self.message_user(
@@ -156,7 +157,7 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
         description=gettext_lazy("Unpublish the selected releases"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = release_set_status(
+        count = services.release_set_status(
             releases=queryset, status=PressRelease.Status.DRAFT, user=request.user
         )
         self.message_user(

@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 
 # Writers write: releases, topics and contacts, and see the offices, people and events that the
-# release form's autocompletes offer. Publishers do the same and publish (pressroom/workflow.py).
+# release form's autocompletes offer. Publishers do the same and publish (pressroom/roles.py).
 WRITERS = {
     ("pressroom", "pressrelease"): ("add", "change", "view"),
     ("pressroom", "topic"): ("add", "change", "view"),

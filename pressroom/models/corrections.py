@@ -16,7 +16,7 @@ class CorrectionQuerySet(models.QuerySet):
 class Correction(models.Model):
     """A dated note added to a published release; shown on its page and in the feeds.
 
-    Added through pressroom.editorial.correction_save(), which also marks the release as
+    Added through pressroom.services.correction_save(), which also marks the release as
     changed (its `updated_at`, never its `published_at`).
     """
 

@@ -9,7 +9,7 @@ from .releases import PressRelease
 
 class OldSlug(models.Model):
     """A slug a public release had in one language before it was changed: its old address
-    redirects (301) to the current one. Recorded by pressroom.editorial.record_slug_changes().
+    redirects (301) to the current one. Recorded by pressroom.services.release_save().
 
     One row per (language, slug): when a slug is retired twice, the latest release to give it
     up gets the redirect. A release that uses the slug now always wins over an old slug.

@@ -1,4 +1,5 @@
-"""What every ModelAdmin does: malformed initial values ignored, the page cache cleared."""
+"""What every ModelAdmin does: malformed initial values ignored, the page cache cleared (once per
+save: the admins that save through a service are counted in the tests of their app)."""
 
 import pytest
 from django.contrib import admin
@@ -6,6 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from pressroom import cache as page_cache
+from tests.core.notices import public_page_notices
 from tests.factories import EventFactory, SeriesFactory, UnitFactory
 from tests.pressroom.admin_forms import form_data
 
@@ -58,3 +60,18 @@ def test_deleting_an_event_in_the_admin_clears_the_press_rooms_page_cache(admin_
     url = reverse("admin:events_event_delete", args=[event.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     assert cache.get(page_cache.GENERATION_KEY) != before
+
+
+def test_a_plain_edit_and_a_deletion_in_the_admin_each_tell_the_caches_once(admin_client):
+    series = SeriesFactory()
+    url = reverse("admin:events_series_change", args=[series.pk])
+    data = form_data(admin_client.get(url), name_en="Renamed series")
+    with public_page_notices() as edited:
+        assert admin_client.post(url, data).status_code == 302
+    event = EventFactory()
+    with public_page_notices() as deleted:
+        response = admin_client.post(
+            reverse("admin:events_event_delete", args=[event.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert (len(edited), len(deleted)) == (1, 1)

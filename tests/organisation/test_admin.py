@@ -8,6 +8,7 @@ from PIL import Image
 
 from organisation.models import Appointment, Profile, Unit
 from pressroom.models import PressRelease
+from tests.core.notices import public_page_notices
 from tests.factories import (
     AppointmentFactory,
     PersonFactory,
@@ -117,6 +118,16 @@ class TestUnitAdmin:
         assert names_under(office) == ["A", "B"]
         admin_client.post(admin_url("unit_shift", a.pk, "down"))
         assert names_under(office) == ["B", "A"]
+
+    def test_a_save_and_a_click_on_an_arrow_each_tell_the_caches_once(self, admin_client, office):
+        b = Unit.objects.get(slug="b")
+        data = unit_form(name_en="B renamed", slug="b", parent=office.pk)
+        with public_page_notices() as saved:
+            assert admin_client.post(admin_url("unit_change", b.pk), data).status_code == 302
+        with public_page_notices() as moved:
+            admin_client.post(admin_url("unit_shift", b.pk, "down"))
+        assert (len(saved), len(moved)) == (1, 1)
+        assert names_under(office) == ["A", "B renamed"]
 
     def test_the_arrows_change_nothing_on_a_get(self, admin_client, office):
         a = Unit.objects.get(slug="a")
@@ -228,6 +239,20 @@ class TestPositionAdmin:
         assert adviser.order == 2
         admin_client.post(admin_url("position_shift", adviser.pk, "up"))
         assert list(unit.positions.order_by("order")) == [adviser, director]
+
+    def test_a_save_with_its_appointments_tells_the_caches_once(self, admin_client):
+        position = PositionFactory()
+        rows = [(PersonFactory(), "2024-01-01", "", False)]
+        data = appointments_form(position, rows)
+        with public_page_notices() as saved:
+            assert (
+                admin_client.post(admin_url("position_change", position.pk), data).status_code
+                == 302
+            )
+        with public_page_notices() as moved:
+            admin_client.post(admin_url("position_shift", position.pk, "up"))
+        assert (len(saved), len(moved)) == (1, 1)
+        assert position.appointments.count() == 1
 
     def test_the_changelist_shows_current_holders(self, admin_client):
         AppointmentFactory(person=PersonFactory(name="Amy Pope"))

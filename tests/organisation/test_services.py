@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from organisation import services
 from organisation.models import Position, Unit
+from tests.core.notices import public_page_notices
 from tests.factories import PositionFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,21 @@ class TestPlacingPosts:
         services.position_move(position=moving, new_unit=second)
         assert self.titles(first) == [("Director", 1)]
         assert self.titles(second) == [("Head", 1), ("Adviser", 2)]
+
+
+def test_each_move_tells_the_caches_of_public_pages_once(office):
+    a, c = Unit.objects.get(name_en="A"), Unit.objects.get(name_en="C")
+    post = PositionFactory(unit=a)
+    calls = {
+        "unit_create": lambda: new_unit("D", parent=office, position=1),
+        "unit_move": lambda: services.unit_move(unit=c, new_parent=a),
+        "unit_shift": lambda: services.unit_shift(unit=a, by=1),
+        "position_move": lambda: services.position_move(position=post, new_unit=c),
+        "position_shift": lambda: services.position_shift(position=post, by=-1),
+    }
+    counts = {}
+    for name, call in calls.items():
+        with public_page_notices() as notices:
+            call()
+        counts[name] = len(notices)
+    assert counts == dict.fromkeys(calls, 1)

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from pressroom.editorial import correction_save
 from pressroom.models import Correction, PressRelease
+from pressroom.services import correction_save
 from tests.factories import CorrectionFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db

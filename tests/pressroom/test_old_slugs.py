@@ -6,19 +6,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from pressroom.editorial import record_slug_changes
 from pressroom.models import OldSlug, PressRelease
-from tests.factories import PressReleaseFactory
+from pressroom.services import release_save
+from tests.factories import PressReleaseFactory, StaffUserFactory
 from tests.pressroom.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def rename(release, language, new_slug, was_public=True):
-    previous = {code: getattr(release, f"slug_{code}") for code in ("fr", "en", "es")}
+def rename(release, language, new_slug):
     setattr(release, f"slug_{language}", new_slug)
-    release.save()
-    record_slug_changes(release=release, previous_slugs=previous, was_public=was_public)
+    release_save(release=release, user=StaffUserFactory(role="Publishers"))
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -57,7 +55,7 @@ def test_taking_a_slug_back_removes_it_from_the_old_ones():
 
 def test_a_draft_renamed_before_publication_keeps_no_old_address(client):
     release = PressReleaseFactory(slug_fr="brouillon", draft=True)
-    rename(release, "fr", "definitif", was_public=False)
+    rename(release, "fr", "definitif")
     assert not OldSlug.objects.exists()
 
 
