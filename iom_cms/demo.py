@@ -7,13 +7,11 @@ The home page features the IDM 2024 release and its event.
 """
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
 from pages.models import Feature, Page
-from pressroom.demo import FR, IDM
-from pressroom.models import PressRelease
+from pressroom import demo as pressroom_demo
 
 # (key, parent key, section, {language: (title, slug, body)})
 PAGES = [
@@ -344,7 +342,7 @@ def load(*, stdout=None):
 def _feature_idm():
     """The IDM release and the IDM event first on the home page, once each."""
     targets = [
-        {"release": PressRelease.objects.filter(slug_fr=slugify(IDM[FR]["title"])).first()},
+        {"release": pressroom_demo.idm_release()},
         {"event": Event.objects.filter(slug=IDM_NEW_YORK_SLUG).first()},
     ]
     for order, target in enumerate(targets, start=1):
