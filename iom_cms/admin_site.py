@@ -12,7 +12,6 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.shortcuts import redirect
@@ -25,12 +24,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.admin_mixins import CheckedInitialData, ClearsPublicPages
-
-
-def needs_second_factor(user):
-    if user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
-        return True
-    return user_has_device(user, confirmed=True)
+from core.privacy import needs_second_factor, passed_second_factor
 
 
 def verify_code(user, code):
@@ -86,7 +80,7 @@ class SiteAdmin(admin.AdminSite):
     def has_permission(self, request):
         if not super().has_permission(request):
             return False
-        return request.user.is_verified() or not needs_second_factor(request.user)
+        return passed_second_factor(request.user)
 
     def register(self, model_or_iterable, admin_class=None, **options):
         # Every ModelAdmin here ignores malformed initial values in the address and clears the

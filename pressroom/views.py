@@ -6,13 +6,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
+from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from . import fragments, presenting
 from .finder import Finder, summary
 from .forms import ReleaseFilterForm
 from .models import OldSlug, PressRelease, Topic
-from .previews import keep_private
 
 
 class ReleaseListView(TemplateView):
@@ -108,7 +108,7 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
-        if self.request.user.has_perm("pressroom.change_pressrelease"):
+        if may_preview(self.request.user, "pressroom.change_pressrelease"):
             return releases
         return releases.published()
 
