@@ -29,6 +29,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .uploads import KeepsOriginalName
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -169,8 +171,9 @@ class SafeImageFormField(forms.ImageField):
         return attrs
 
 
-class SafeImageField(models.ImageField):
-    """An ImageField whose forms check and clean uploads (see the module's docstring)."""
+class SafeImageField(KeepsOriginalName, models.ImageField):
+    """An ImageField whose forms check and clean uploads (see the module's docstring), stored
+    under a random name with the original name kept as data (core/uploads.py)."""
 
     # Keyword arguments only, as Django's own fields take them (the stubs name two positional).
     def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
