@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# A panorama of 10:1 is still a picture; beyond, renditions would be a few pixels high (or a
+# zero-pixel side) and the square portrait crop an enormous intermediate image.
+MAX_ASPECT_RATIO = 10
 MAX_ICC_PROFILE_BYTES = 1024 * 1024  # print (CMYK) profiles reach ~600 KB
 # Pillow's format name: the extensions a file of that format may have, and its media type.
 FORMATS = {
@@ -104,6 +107,17 @@ def open_checked(upload: File[Any]) -> Image.Image:
             height=height,
             megapixels=round(width * height / 1e6),
             limit=MAX_PIXELS // 1_000_000,
+        )
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise _error(
+            _(
+                "The image is %(width)d × %(height)d pixels: too narrow for the page (at most "
+                "%(ratio)d times as wide as it is high, or as high as it is wide). Crop it first."
+            ),
+            "extreme_shape",
+            width=width,
+            height=height,
+            ratio=MAX_ASPECT_RATIO,
         )
     try:
         image.load()
