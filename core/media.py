@@ -178,3 +178,12 @@ def renditions_follow(sender, file_name, file, success, **kwargs):
     renditions go with it."""
     if success:
         remove_renditions(file_name, file.storage)
+
+
+def referenced_names():
+    """Every stored name a row refers to (originals; their renditions follow them)."""
+    names = set()
+    for surface in SURFACES:
+        rows = surface.model._default_manager.exclude(**{surface.field: ""})
+        names.update(rows.values_list(surface.field, flat=True))
+    return names
