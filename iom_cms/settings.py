@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the path: NUL bytes and invalid UTF-8 are a 400, static files too.
     "iom_cms.middleware.MalformedRequestMiddleware",
+    # TRACE and every other method no address serves: 405 before anything else runs.
+    "iom_cms.middleware.UnservedMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -287,7 +289,11 @@ OTP_TOTP_ISSUER = "IOM CMS"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "iom_cms.middleware.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "iom_cms.middleware.RequestIdFilter"},
+        # No preview-link token in any line (pressroom/redaction.py).
+        "redact_tokens": {"()": "iom_cms.middleware.RedactTokensFilter"},
+    },
     "formatters": {
         "line": {
             "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
@@ -297,7 +303,7 @@ LOGGING = {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact_tokens"],
             "formatter": "line",
         },
     },

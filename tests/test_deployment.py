@@ -312,3 +312,20 @@ def jpeg():
     out = io.BytesIO()
     Image.new("RGB", (1200, 600), "teal").save(out, "JPEG")
     return SimpleUploadedFile("IMG_1234.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@needs_nginx
+def test_nginx_logs_no_token_under_any_preview_address(nginx_front):
+    base, directory = nginx_front
+    token = "0123456789abcdef0123456789abcdef:s3cr3tSignature_0123456789abcdefghijkl"
+    for path in (
+        f"/fr/communiques/apercu/{token}",
+        f"/fr/communiques/apercu/{token}/more/",
+        f"/en/press-releases/preview/{token}/",
+        f"/es/comunicados/vista-previa/{token}/?x=1",
+    ):
+        fetch(base + path)
+        fetch(base + path, data=b"x=1")
+    time.sleep(0.2)
+    log = (directory / "access.log").read_text()
+    assert "s3cr3t" not in log and "0123456789abcdef" not in log
