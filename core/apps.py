@@ -5,7 +5,7 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
 
-    def ready(self):
+    def ready(self) -> None:
         from django_cleanup.signals import cleanup_post_delete
 
         from . import media

@@ -29,7 +29,14 @@ from typing import Any
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
@@ -46,21 +53,29 @@ class Surface:
     field: str
     original_name_field: str | None
     # The rows the public sees now; the rows this request may see privately.
-    public: Callable[[models.QuerySet], models.QuerySet]
-    previewable: Callable[[Any, models.QuerySet], models.QuerySet]
+    public: Callable[[models.QuerySet[Any]], models.QuerySet[Any]]
+    previewable: Callable[[Any, models.QuerySet[Any]], models.QuerySet[Any]]
 
     @property
-    def folder(self):
-        return self.model._meta.get_field(self.field).upload_to.folder + "/"
+    def folder(self) -> str:
+        field: Any = self.model._meta.get_field(self.field)
+        return f"{field.upload_to.folder}/"
 
-    def rows(self, name):
+    def rows(self, name: str) -> models.QuerySet[Any]:
         return self.model._default_manager.filter(**{self.field: name})
 
 
 SURFACES: list[Surface] = []
 
 
-def register(model, field, *, public, previewable, original_name_field=None):
+def register(
+    model: type[models.Model],
+    field: str,
+    *,
+    public: Callable[[models.QuerySet[Any]], models.QuerySet[Any]],
+    previewable: Callable[[Any, models.QuerySet[Any]], models.QuerySet[Any]],
+    original_name_field: str | None = None,
+) -> None:
     SURFACES.append(Surface(model, field, original_name_field, public, previewable))
 
 
@@ -71,7 +86,7 @@ class Decision:
     download_name: str
 
 
-def original_of(name):
+def original_of(name: str) -> str:
     """The stored original a name stands for: itself, or the source of a rendition."""
     prefix = settings.IMAGEKIT_CACHEFILE_DIR.strip("/") + "/"
     if name.startswith(prefix):
@@ -79,7 +94,7 @@ def original_of(name):
     return name
 
 
-def find(name):
+def find(name: str) -> tuple[Surface, str] | None:
     """(surface, original name) of the field that holds `name` or its source, or None."""
     original = original_of(name)
     for surface in SURFACES:
@@ -88,11 +103,11 @@ def find(name):
     return None
 
 
-def is_referenced(name):
+def is_referenced(name: str) -> bool:
     return find(name) is not None
 
 
-def decide(request, name):
+def decide(request: HttpRequest, name: str) -> Decision | None:
     """What `request` may have of the stored file `name` (see the module's docstring), or None."""
     found = find(name)
     if found is None:
@@ -109,12 +124,15 @@ def decide(request, name):
     return Decision(name, public, download_name)
 
 
-def is_object_storage(storage):
+def is_object_storage(storage: Any) -> bool:
     return hasattr(storage, "bucket_name")
 
 
-def hand_out(request, decision, storage=default_storage):
+def hand_out(
+    request: HttpRequest, decision: Decision, storage: Any = default_storage
+) -> HttpResponseBase:
     as_attachment = "download" in request.GET
+    response: HttpResponseBase
     if is_object_storage(storage):
         disposition = content_disposition_header(as_attachment, decision.download_name)
         url = storage.url(
@@ -133,7 +151,8 @@ def hand_out(request, decision, storage=default_storage):
         response["X-Accel-Redirect"] = INTERNAL_PREFIX + decision.name
     if as_attachment:
         # The original name is used here only: a download's name, cleaned (core/uploads.py).
-        response["Content-Disposition"] = content_disposition_header(True, decision.download_name)
+        disposition = content_disposition_header(True, decision.download_name)
+        response["Content-Disposition"] = disposition or "attachment"
     else:
         response["Content-Disposition"] = "inline"
     if decision.public and not is_object_storage(storage):
@@ -142,14 +161,14 @@ def hand_out(request, decision, storage=default_storage):
     return keep_private(response)
 
 
-def content_type(name):
+def content_type(name: str) -> str:
     if name.endswith(".webp"):
         return "image/webp"
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 @require_safe
-def serve(request, name):
+def serve(request: HttpRequest, name: str) -> HttpResponseBase:
     """/media/<name>: the file when `request` may have it, else 404."""
     decision = decide(request, name)
     if decision is None:
@@ -157,13 +176,13 @@ def serve(request, name):
     return hand_out(request, decision)
 
 
-def remove(name, storage=default_storage):
+def remove(name: str, storage: Any = default_storage) -> None:
     """Delete a stored original and its renditions."""
     storage.delete(name)
     remove_renditions(name, storage)
 
 
-def remove_renditions(name, storage=default_storage):
+def remove_renditions(name: str, storage: Any = default_storage) -> None:
     folder = f"{settings.IMAGEKIT_CACHEFILE_DIR.strip('/')}/{name}"
     try:
         _directories, files = storage.listdir(folder)
@@ -173,16 +192,16 @@ def remove_renditions(name, storage=default_storage):
         storage.delete(f"{folder}/{file}")
 
 
-def renditions_follow(sender, file_name, file, success, **kwargs):
+def renditions_follow(sender: Any, file_name: str, file: Any, success: bool, **kwargs: Any) -> None:
     """Receiver of django-cleanup's `cleanup_post_delete`: a replaced or deleted original's
     renditions go with it."""
     if success:
         remove_renditions(file_name, file.storage)
 
 
-def referenced_names():
+def referenced_names() -> set[str]:
     """Every stored name a row refers to (originals; their renditions follow them)."""
-    names = set()
+    names: set[str] = set()
     for surface in SURFACES:
         rows = surface.model._default_manager.exclude(**{surface.field: ""})
         names.update(rows.values_list(surface.field, flat=True))

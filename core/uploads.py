@@ -16,7 +16,9 @@ import contextvars
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -26,36 +28,43 @@ MAX_ORIGINAL_NAME = 150
 # Control characters, quotes, separators: never in a download's name.
 UNSAFE = re.compile(r'[\x00-\x1f\x7f"\\/:;*?<>|]+')
 
+# Mixed into file fields: for the type checker a FileField, at run time a plain class.
+if TYPE_CHECKING:
+    _FileField = models.FileField
+else:
+    _FileField = object
+
 
 @deconstructible
 class RandomName:
     """An `upload_to` that ignores the upload's name but for its (lower-cased) extension."""
 
-    def __init__(self, folder):
+    def __init__(self, folder: str) -> None:
         self.folder = folder.strip("/")
 
-    def __call__(self, instance, filename):
+    def __call__(self, instance: Any, filename: str) -> str:
         extension = PurePosixPath(filename).suffix.lower()
         if not re.fullmatch(r"\.[a-z0-9]{1,8}", extension):
             extension = ""
         return f"{self.folder}/{secrets.token_hex(16)}{extension}"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, RandomName) and other.folder == self.folder
 
 
-def clean_original_name(name):
+def clean_original_name(name: str) -> str:
     """The upload's own name as a download may carry it: its last part, printable, not too long."""
     name = unicodedata.normalize("NFC", PurePosixPath(str(name).replace("\\", "/")).name)
     name = " ".join(UNSAFE.sub(" ", name).split()).strip(". ")
     if len(name) > MAX_ORIGINAL_NAME:
         stem, dot, extension = name.rpartition(".")
-        extension = extension[:10] if dot else ""
-        name = stem[: MAX_ORIGINAL_NAME - len(extension) - 1] + (f".{extension}" if dot else "")
+        if not dot or len(extension) > 10:
+            return name[:MAX_ORIGINAL_NAME]
+        name = f"{stem[: MAX_ORIGINAL_NAME - len(extension) - 1]}.{extension}"
     return name
 
 
-class KeepsOriginalName:
+class KeepsOriginalName(_FileField):
     """For a file field: the upload's original name goes to `original_name_field` when a new
     file is stored, and the stored name is noted for `tracking()`.
 
@@ -63,14 +72,14 @@ class KeepsOriginalName:
     write in field order and this runs in the file field's turn.
     """
 
-    def __init__(self, *args, original_name_field=None, **kwargs):
+    def __init__(self, *args: Any, original_name_field: str | None = None, **kwargs: Any) -> None:
         self.original_name_field = original_name_field
         super().__init__(*args, **kwargs)
 
-    def pre_save(self, model_instance, add):
+    def pre_save(self, model_instance: Any, add: bool) -> Any:
         file = getattr(model_instance, self.attname)
         new = bool(file) and not file._committed
-        original = file.name if new else None
+        original = str(file.name)
         file = super().pre_save(model_instance, add)
         if new:
             if self.original_name_field:
@@ -82,25 +91,27 @@ class KeepsOriginalName:
 class UploadField(KeepsOriginalName, models.FileField):
     """A FileField stored under a random name (see the module's docstring)."""
 
-    def deconstruct(self):
+    def deconstruct(self) -> Any:
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.FileField", args, kwargs
 
 
-_written = contextvars.ContextVar("written_files", default=None)
+_written: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "written_files", default=None
+)
 
 
-def written(name):
+def written(name: str) -> None:
     names = _written.get()
     if names is not None:
         names.add(name)
 
 
 @contextlib.contextmanager
-def tracking():
+def tracking() -> Iterator[set[str]]:
     """Delete, on the way out, every file written inside that no row refers to (its save was
     rolled back, or failed after the file was written)."""
-    names = set()
+    names: set[str] = set()
     token = _written.set(names)
     try:
         yield names
@@ -116,10 +127,10 @@ def tracking():
 class DiscardUncommittedUploads:
     """Middleware: `tracking()` around each request."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: Any) -> Any:
         with tracking():
             return self.get_response(request)
 
@@ -127,7 +138,13 @@ class DiscardUncommittedUploads:
 STORED = re.compile(r"[0-9a-f]{32}(\.[a-z0-9]{1,8})?")
 
 
-def rename_existing(model, field, original_name_field, history=None, storage=default_storage):
+def rename_existing(
+    model: Any,
+    field: str,
+    original_name_field: str,
+    history: Any = None,
+    storage: Any = default_storage,
+) -> None:
     """For a data migration: give every stored file of `model.field` a random name, keeping the
     old one's last part as the original name (and the history's rows pointing at the new name).
 
@@ -153,7 +170,7 @@ def rename_existing(model, field, original_name_field, history=None, storage=def
             )
         old_names.append(old)
 
-    def delete_old():
+    def delete_old() -> None:
         for old in old_names:
             storage.delete(old)
             media.remove_renditions(str(PurePosixPath(old).with_suffix("")), storage)

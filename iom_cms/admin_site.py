@@ -23,7 +23,8 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.admin_mixins import CheckedInitialData, ClearsPublicPages
+from core import held_uploads
+from core.admin_mixins import CheckedInitialData, ClearsPublicPages, KeepsUploads
 from core.privacy import needs_second_factor, passed_second_factor
 
 
@@ -83,18 +84,26 @@ class SiteAdmin(admin.AdminSite):
         return passed_second_factor(request.user)
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        # Every ModelAdmin here ignores malformed initial values in the address and clears the
-        # public page cache when it changes anything (admin_mixins).
+        # Every ModelAdmin here ignores malformed initial values in the address, clears the
+        # public page cache when it changes anything and keeps uploads of a refused form
+        # (admin_mixins).
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, CheckedInitialData):
             admin_class = type(
-                admin_class.__name__, (CheckedInitialData, ClearsPublicPages, admin_class), {}
+                admin_class.__name__,
+                (CheckedInitialData, ClearsPublicPages, KeepsUploads, admin_class),
+                {},
             )
         super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         return [
             path("two-factor/", self.admin_view(self.two_factor_view), name="two_factor"),
+            path(
+                "held-upload/<str:token>/",
+                self.admin_view(held_uploads.preview),
+                name="held_upload",
+            ),
             *super().get_urls(),
         ]
 

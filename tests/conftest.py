@@ -20,10 +20,10 @@ from tests.nginx import nginx_front  # noqa: F401 (a fixture, for every test mod
 def live_server(live_server):
     """pytest-django's live server, except that uploads go through Django's check
     (core/media.py) as in production: Django's test server would send MEDIA_ROOT's files itself."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.handlers.wsgi import WSGIHandler
-    from django.test.testcases import _StaticFilesHandler
 
-    live_server.thread.httpd.set_app(_StaticFilesHandler(WSGIHandler()))
+    live_server.thread.httpd.set_app(StaticFilesHandler(WSGIHandler()))
     return live_server
 
 
