@@ -2,6 +2,7 @@
 --delete removes) whatever no row refers to (core/uploads.py, core/management/commands)."""
 
 import io
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -83,3 +84,29 @@ def test_prune_media_lists_unreferenced_files_and_removes_them_when_asked():
     assert not default_storage.exists(stray) and not default_storage.exists(stray_rendition)
     assert all(default_storage.exists(name) for name in files_of(kept))
     assert default_storage.exists(person.photo_square.name)
+
+
+def test_the_data_migration_gives_existing_files_random_names(django_capture_on_commit_callbacks):
+    from pressroom.models import PressRelease
+
+    old = default_storage.save("releases/2024/05/IMG_1234.jpg", jpeg())
+    old_rendition = default_storage.save("renditions/releases/2024/05/IMG_1234/a.webp", jpeg())
+    release = PressReleaseFactory(image_alt_fr="Un abri")
+    PressRelease.objects.filter(pk=release.pk).update(image=old)
+    history = PressRelease.history.model
+    history.objects.filter(id=release.pk).update(image=old)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        uploads.rename_existing(PressRelease, "image", "image_original_name", history=history)
+
+    release.refresh_from_db()
+    assert re.fullmatch(r"releases/[0-9a-f]{32}\.jpg", release.image.name)
+    assert release.image_original_name == "IMG_1234.jpg"
+    assert default_storage.exists(release.image.name)
+    assert not default_storage.exists(old) and not default_storage.exists(old_rendition)
+    assert set(history.objects.filter(id=release.pk).values_list("image", flat=True)) == {
+        release.image.name
+    }
+    # Run again (a second migration, a retry): names already random are left alone.
+    uploads.rename_existing(PressRelease, "image", "image_original_name")
+    assert PressRelease.objects.get(pk=release.pk).image.name == release.image.name

@@ -219,3 +219,20 @@ class TestEventDocuments:
         )
         client.force_login(staff)
         assert statuses(client, [document.file.name]) == {200}
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "kept"),
+    [
+        ("IMG_1234.jpg", "IMG_1234.jpg"),
+        ("../../etc/passwd.jpg", "passwd.jpg"),
+        ("C:\\Users\\amy\\Photo d’été.JPG", "Photo d’été.JPG"),
+        ('evil"\r\nSet-Cookie: x.jpg', "evil Set-Cookie x.jpg"),
+        ("a" * 300 + ".jpeg", "a" * 145 + ".jpeg"),
+        ("." * 3, ""),
+    ],
+)
+def test_original_names_are_cleaned_before_they_are_kept(uploaded, kept):
+    from core.uploads import clean_original_name
+
+    assert clean_original_name(uploaded) == kept
