@@ -39,7 +39,7 @@ def test_a_refused_form_comes_back_with_the_image_and_its_preview(editor_client)
     html = refused(editor_client)
     token = held_token(html)
     assert token
-    assert "Kept from your last attempt: IMG_1234.jpg" in html
+    assert "Conservée de votre dernier essai : IMG_1234.jpg" in html
     preview = re.search(r'<img src="(/admin/held-upload/[^"]+/)"', html).group(1)
     response = editor_client.get(preview)
     assert response.status_code == 200
@@ -70,7 +70,7 @@ def test_a_form_refused_twice_still_holds_it(editor_client):
         ADD_URL, release_form(image_alt_fr="Un abri", **{"image-held": token})
     ).content.decode()
     assert held_token(again)
-    assert "Kept from your last attempt: IMG_1234.jpg" in again
+    assert "Conservée de votre dernier essai : IMG_1234.jpg" in again
 
 
 def test_a_stale_save_refusal_keeps_it_too(editor_client):
