@@ -11,7 +11,13 @@ from django.utils import timezone
 from PIL import Image
 
 from pressroom.models import PressRelease
-from tests.factories import DocumentFactory, EventFactory, PersonFactory, PressReleaseFactory
+from tests.factories import (
+    DocumentFactory,
+    EventFactory,
+    PersonFactory,
+    PressReleaseFactory,
+    StaffUserFactory,
+)
 from tests.nginx import fetch, needs_nginx
 
 pytestmark = [needs_nginx, pytest.mark.django_db(transaction=True)]
@@ -58,13 +64,14 @@ def test_release_images_are_served_only_while_the_release_is_public(nginx_front,
     assert not (directory / "srv" / "media" / names[0]).exists()
 
 
-def test_a_private_image_shown_to_staff_is_not_cached_on_the_way(nginx_front, client, editor):
+def test_a_private_image_shown_to_staff_is_not_cached_on_the_way(nginx_front, client, settings):
     base, _directory = nginx_front
     draft = PressReleaseFactory(draft=True, image=jpeg(), image_alt_fr="Un abri")
-    client.force_login(editor)
-    session = client.cookies["__Host-sessionid" if "__Host" in str(client.cookies) else "sessionid"]
+    client.force_login(StaffUserFactory(username="chief", superuser=True))
+    session = client.cookies[settings.SESSION_COOKIE_NAME]
     status, headers, _body = fetch(
-        f"{base}/media/{draft.image.name}", headers={"Cookie": f"{session.key}={session.value}"}
+        f"{base}/media/{draft.image.name}",
+        headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={session.value}"},
     )
     assert status == 200
     assert "private" in headers["Cache-Control"] and "no-store" in headers["Cache-Control"]
