@@ -2,14 +2,17 @@
 # The site for production: gunicorn on port 8000, behind nginx (docker-compose.yml) and a
 # TLS-terminating proxy. Configured from the environment (.env.example).
 
+# Base images: a supported release line each (tests/test_deployment.py refuses an end-of-life
+# one), pinned by digest with deploy/pin-images.sh (README, "Base images").
+
 # jquery-ui comes from npm; only its dist/ folder goes into the image.
-FROM node:20-slim AS assets
+FROM node:24-trixie-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 
-FROM python:3.11-slim
+FROM python:3.11-slim-trixie
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
@@ -40,5 +43,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "/app/deploy/healthcheck.py"]
 ENTRYPOINT ["/app/scripts/docker-entrypoint.sh"]
-# No access log here: Django logs one line per request with its duration and request id.
-CMD ["gunicorn", "iom_cms.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30"]
+# Workers, threads and timeouts from the environment (GUNICORN_*, .env.example); no access log:
+# Django logs one line per request with its duration and request id.
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "iom_cms.wsgi"]
