@@ -30,11 +30,14 @@ RUN pip install --require-hashes --no-deps -r requirements.lock
 COPY . .
 COPY --from=assets /build/node_modules/jquery-ui/dist node_modules/jquery-ui/dist
 # Editable, so that the code stays in /app: settings find templates/, static/ and locale/ beside it.
-# The static files are collected here; at start the entrypoint copies them to the volume that
-# nginx serves (STATIC_EXPORT_DIR). The volumes' folders belong to the app user, and so do the
-# volumes Docker creates from them.
+# The static files are collected here, with the pages nginx serves itself (the 429 page in each
+# language, in errors/); at start the entrypoint copies them to the volume that nginx serves
+# (STATIC_EXPORT_DIR). The volumes' folders belong to the app user, and so do the volumes Docker
+# creates from them.
 RUN pip install --no-deps -e . \
- && SECRET_KEY=build-only-not-used-at-run-time DEBUG=false python manage.py collectstatic --noinput \
+ && export SECRET_KEY=build-only-not-used-at-run-time DEBUG=false \
+ && python manage.py collectstatic --noinput \
+ && python manage.py render_error_pages \
  && mkdir -p var "$MEDIA_ROOT" /srv/iom-cms/static-export \
  && chown app:app var "$MEDIA_ROOT" /srv/iom-cms/static-export
 

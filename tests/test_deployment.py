@@ -16,10 +16,15 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -213,7 +218,7 @@ def test_django_trusts_the_header_nginx_sets_and_leaves_the_uploads_to_it():
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in config
     assert "proxy_set_header X-Forwarded-Proto $forwarded_proto;" in config
     assert re.search(r"^\s*client_max_body_size 10m;", config, re.MULTILINE)
-    assert "server web:8000;" in config
+    assert "server web:8000 resolve;" in config
 
 
 def test_the_image_installs_exactly_the_lock_file():
@@ -247,7 +252,7 @@ def test_the_lock_file_pins_every_runtime_dependency_with_hashes():
 def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80):
     """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here."""
     config = NGINX_CONF.read_text()
-    config = config.replace("server web:8000;", f"server {upstream};")
+    config = config.replace("server web:8000 resolve;", f"server {upstream};")
     config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
     config = config.replace("error_log /dev/stderr warn;", f"error_log {directory}/error.log;")
@@ -303,6 +308,8 @@ def nginx_front(live_server, settings):
     (directory / "srv" / "media" / "releases").mkdir(parents=True)
     (directory / "srv" / "static" / "css" / "site.0123456789ab.css").write_text("body{}")
     (directory / "srv" / "media" / "releases" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    # The pages nginx serves itself, made as the Dockerfile makes them.
+    call_command("render_error_pages", output=directory / "srv" / "static" / "errors")
     for path in [directory, *directory.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)  # workers run as "nobody" under root
     port = free_port()
@@ -379,3 +386,100 @@ def test_nginx_logs_a_preview_address_without_its_token(nginx_front):
     assert "s3cr3t" not in log
     assert '"GET /fr/communiques/apercu/<token>/?x=1 HTTP/1.1"' in log
     assert '"GET /fr/communiques/un-communique/ HTTP/1.1"' in log
+
+
+# --- rate limits ---------------------------------------------------------------------------------
+
+
+def burst(url, count, data=None):
+    """count requests at once (8 at a time), as a scraper would send them: their statuses."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: fetch(url, data=data), range(count)))
+    return [status for status, _headers, _body in answers], answers
+
+
+@needs_nginx
+def test_a_burst_on_the_finder_gets_429_in_french_and_other_pages_are_unaffected(nginx_front):
+    base, _directory = nginx_front
+    statuses, answers = burst(base + "/fr/communiques/", 40)
+    assert statuses.count(200) >= 10  # the burst allowance
+    assert 429 in statuses, statuses
+    assert set(statuses) == {200, 429}, statuses
+    _status, headers, body = answers[statuses.index(429)]
+    page = body.decode()
+    assert '<html lang="fr">' in page
+    assert "Trop de requêtes" in page and "Veuillez patienter une minute" in page
+    assert headers["Retry-After"] == "60"
+    assert headers["Cache-Control"] == "no-store"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    # The same visitor, at once: its feed and API share the finder's budget...
+    assert fetch(base + "/fr/communiques/feed/")[0] == 429
+    assert fetch(base + "/fr/communiques/api/")[0] == 429
+    # ... but every other page answers as usual.
+    for path in ("/fr/", "/fr/communiques/un-communique/", "/healthz", "/fr/evenements/"):
+        assert fetch(base + path)[0] != 429, path
+    other, _answers = burst(base + "/fr/", 30)
+    assert 429 not in other
+
+
+@needs_nginx
+@pytest.mark.parametrize(
+    ("path", "lang", "words"),
+    [
+        ("/en/press-releases/api/", "en", "Please wait a minute"),
+        ("/es/comunicados/feed/", "es", "Espere un minuto"),
+    ],
+)
+def test_the_429_page_speaks_the_language_of_the_address(nginx_front, path, lang, words):
+    base, _directory = nginx_front
+    statuses, answers = burst(base + path, 30)
+    assert 429 in statuses, statuses
+    page = answers[statuses.index(429)][2].decode()
+    assert f'<html lang="{lang}">' in page and words in page
+
+
+@needs_nginx
+def test_a_burst_of_logins_gets_429_before_django(nginx_front):
+    base, _directory = nginx_front
+    statuses, _answers = burst(base + "/admin/login/", 20, data=b"username=a&password=b")
+    assert 429 in statuses, statuses
+    assert statuses.count(429) >= 8  # bursts of 10 allowed, the rest refused
+    assert fetch(base + "/admin/login/")[0] == 200  # reading the form is not limited
+
+
+def nginx_map(name):
+    """The patterns of one `map ... $name { ... }` block of nginx.conf."""
+    block = re.search(r"map [^{]*\$" + name + r" \{(.*?)\n    \}", NGINX_CONF.read_text(), re.S)
+    return re.findall(r'"~([^"]+)"', block.group(1))
+
+
+LANGUAGE_CODES = [code for code, _name in django_settings.LANGUAGES]
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+@pytest.mark.parametrize("name", ["list", "feed", "api"])
+def test_the_finder_limit_names_the_finder_in_every_language(language, name):
+    [pattern] = nginx_map("finder_limit_key")
+    with translation.override(language):
+        address = reverse(f"pressroom:{name}")
+        release = reverse("pressroom:detail", kwargs={"slug": "a-release"})
+    assert re.search(pattern, address), address
+    assert not re.search(pattern, release), release
+
+
+def test_the_429_page_exists_in_every_language_nginx_picks(tmp_path):
+    call_command("render_error_pages", output=tmp_path)
+    codes = LANGUAGE_CODES
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        f"429.{code}.html" for code in codes
+    )
+    [pattern] = nginx_map("page_language")
+    picked = re.search(r"\(\?<code>([a-z|]+)\)", pattern).group(1).split("|")
+    assert set(picked) == set(codes) - {django_settings.LANGUAGE_CODE}
+    assert f"default {django_settings.LANGUAGE_CODE};" in NGINX_CONF.read_text()
+
+
+def test_the_image_renders_the_error_pages_nginx_serves():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "python manage.py render_error_pages" in dockerfile
+    assert "alias /srv/iom-cms/static/errors/429.$page_language.html;" in NGINX_CONF.read_text()
