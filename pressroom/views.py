@@ -8,17 +8,15 @@ from django.views.generic import DetailView, TemplateView
 
 from core.translated import LANGUAGE_CODES, in_any_language
 
-from . import fragments, presenting
-from .finder import Finder, summary
-from .forms import ReleaseFilterForm
+from .finder import Finder, ReleaseFilterForm, fragments, presenting, summary
 from .models import OldSlug, PressRelease, Topic
-from .previews import keep_private
+from .previews import keep_private, release_page_context
 
 
 class ReleaseListView(TemplateView):
     """The finder: public releases filtered by the query string, with counts and pages.
 
-    Everything the page shows is prepared in pressroom/presenting.py as plain values: the
+    Everything the page shows is prepared in pressroom/finder/presenting.py as plain values: the
     template only writes them out (see there why)."""
 
     template_name = "pressroom/pressrelease_list.html"
@@ -152,7 +150,7 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         language = translation.get_language()
-        context.update(presenting.release_page_context(release, language))
+        context.update(release_page_context(release, language))
         context["is_preview"] = not release.is_published()
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context

@@ -211,7 +211,7 @@ class PressRelease(TranslatedContent, models.Model):
         get_latest_by = "published_at"
         # Given to the Publishers group (migration 0006); Writers have add/change/view only.
         permissions = [("publish_pressrelease", _("Can publish and unpublish press releases"))]
-        # The finder's pages are read on this index alone (pressroom/finder.py). The per-language
+        # The finder's pages are read on this index alone (pressroom/finder/). The per-language
         # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
             models.Index(

@@ -8,8 +8,7 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from pressroom.finder import Finder
-from pressroom.forms import ReleaseFilterForm
+from pressroom.finder import Finder, ReleaseFilterForm
 from pressroom.models import PressRelease, TaggedRelease
 from tests.factories import PressReleaseFactory, TopicFactory
 

@@ -17,8 +17,8 @@ from core.translated import LANGUAGE_CODES
 from events.models import Event
 from organisation.models import Unit
 
-from . import images
-from .models import PressRelease, ReleaseKind
+from .. import images
+from ..models import PressRelease, ReleaseKind
 
 
 def summaries(releases, language):
@@ -134,14 +134,3 @@ def source_options(form, at=None):
     for choices in options.values():
         choices.sort(key=lambda choice: (choice[1] or "").lower())
     return options
-
-
-def release_page_context(release, language):
-    """What the release's page shows besides the release: the public page and preview links."""
-    content = release.in_language(language)
-    return {
-        "content": content,
-        "corrections": release.corrections.all().notes(content.language),
-        "contacts": release.contacts.all(),
-        "release_topics": release.topics.all(),
-    }
