@@ -25,6 +25,7 @@ LISTED_FIELDS = [
     "updated_at",
     "kind",
     "original_language",
+    "issuing_unit",  # a unit's releases (its reverse relation) set it on each: not deferred
     "image",
     "image_width",
     "image_height",

@@ -34,6 +34,13 @@ class PressReleaseQuerySet(models.QuerySet):
     def available_in(self, language):
         return self.filter(filled(f"title_{language}"))
 
+    def listed(self, limit=None):
+        """The first `limit` (or all), read for a list: what a summary shows, in two queries
+        (pressroom/finder/listing.py), for `{% release_summaries %}`."""
+        from ..finder.listing import page_rows  # the finder stands on the models
+
+        return page_rows(self, limit=limit)
+
 
 class ReleaseStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

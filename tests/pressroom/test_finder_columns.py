@@ -129,7 +129,7 @@ def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
         assert response.status_code == 404, page
 
 
-def test_the_summaries_written_in_python_escape_every_value(client):
+def test_the_finder_summaries_escape_every_value(client):
     topic = TopicFactory(slug="climate", name_fr="Climat <b>&</b>")
     PressReleaseFactory(
         title_fr="Titre <script>x</script>",
