@@ -102,6 +102,13 @@ TEMPLATES = [
             "builtins": ["core.templatetags.languages"],
         },
     },
+    {
+        # The pieces that lists repeat (release summaries, topic lists): core/jinja.py says why.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
+    },
 ]
 
 DATABASES = {
