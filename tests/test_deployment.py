@@ -410,7 +410,7 @@ def test_a_burst_on_the_finder_gets_429_in_french_and_other_pages_are_unaffected
     assert set(statuses) == {200, 429}, statuses
     _status, headers, body = answers[statuses.index(429)]
     page = body.decode()
-    assert '<html lang="fr">' in page
+    assert '<html lang="fr" dir="ltr">' in page
     assert "Trop de requêtes" in page and "Veuillez patienter une minute" in page
     assert headers["Retry-After"] == "60"
     assert headers["Cache-Control"] == "no-store"
@@ -438,7 +438,7 @@ def test_the_429_page_speaks_the_language_of_the_address(nginx_front, path, lang
     statuses, answers = burst(base + path, 30)
     assert 429 in statuses, statuses
     page = answers[statuses.index(429)][2].decode()
-    assert f'<html lang="{lang}">' in page and words in page
+    assert f'<html lang="{lang}" dir="ltr">' in page and words in page
 
 
 @needs_nginx
