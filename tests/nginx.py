@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_CONF = ROOT / "deploy" / "nginx" / "nginx.conf"
@@ -28,7 +29,7 @@ needs_nginx = pytest.mark.skipif(
 def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80):
     """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here."""
     config = NGINX_CONF.read_text()
-    config = config.replace("server web:8000;", f"server {upstream};")
+    config = config.replace("server web:8000 resolve;", f"server {upstream};")
     config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
     config = config.replace("error_log /dev/stderr warn;", f"error_log {directory}/error.log;")
@@ -74,6 +75,8 @@ def nginx_front(live_server, settings):
     (directory / "srv" / "static" / "css").mkdir(parents=True)
     (directory / "srv" / "media").mkdir(parents=True)
     (directory / "srv" / "static" / "css" / "site.0123456789ab.css").write_text("body{}")
+    # The pages nginx serves itself, made as the Dockerfile makes them.
+    call_command("render_error_pages", output=directory / "srv" / "static" / "errors")
     for path in [directory, *directory.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)  # workers run as "nobody" under root
     settings.MEDIA_ROOT = str(directory / "srv" / "media")

@@ -9,8 +9,9 @@ from django.db import transaction
 from core.demo_data import read, texts
 from events.demo import IDM_NEW_YORK_SLUG
 from events.models import Event
-from pages.models import Feature, Page
 from pressroom import demo as pressroom_demo
+
+from .models import Feature, Page
 
 PAGES = read(__file__, "pages")
 
