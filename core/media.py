@@ -96,6 +96,8 @@ def original_of(name: str) -> str:
 
 def find(name: str) -> tuple[Surface, str] | None:
     """(surface, original name) of the field that holds `name` or its source, or None."""
+    if any(part in ("", ".", "..") for part in name.split("/")) or "\\" in name:
+        return None  # only a stored name, as written, can name a file
     original = original_of(name)
     for surface in SURFACES:
         if original.startswith(surface.folder) and surface.rows(original).exists():

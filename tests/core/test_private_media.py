@@ -166,8 +166,11 @@ class TestStoredNames:
         assert client.get(release.image.url)["Content-Disposition"] == "inline"
 
     def test_an_unknown_or_made_up_address_is_a_404(self, client):
-        release_in("published")
+        release = release_in("published")
         for address in (
+            f"/media/renditions/{release.image.name}/..",
+            f"/media/renditions/{release.image.name}/./x.webp",
+            f"/media/renditions//{release.image.name}/x.webp",
             "/media/releases/IMG_1234.jpg",
             "/media/renditions/releases/nothing.jpg/x.webp",
             "/media/../iom_cms/settings.py",
