@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from core import held_uploads
 from pressroom.models import PressRelease
 from tests.factories import PressReleaseFactory, StaffUserFactory
 from tests.pressroom.test_admin import ADD_URL, release_form
@@ -47,10 +48,10 @@ def test_a_refused_form_comes_back_with_the_image_and_its_preview(editor_client)
 
 
 def test_sent_again_without_a_file_the_form_saves_the_held_one(
-    editor_client, django_capture_on_commit_callbacks
+    editor_client, editor, django_capture_on_commit_callbacks
 ):
     token = held_token(refused(editor_client))
-    [held] = default_storage.listdir("held")[1][-1:]
+    held, _original = held_uploads.read(token, user=editor)
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             ADD_URL,
@@ -61,7 +62,7 @@ def test_sent_again_without_a_file_the_form_saves_the_held_one(
     assert re.fullmatch(r"releases/[0-9a-f]{32}\.jpg", release.image.name)
     assert release.image_original_name == "IMG_1234.jpg"
     assert (release.image_width, release.image_height) == (1200, 600)
-    assert not default_storage.exists(f"held/{held}")
+    assert not default_storage.exists(held)
 
 
 def test_a_form_refused_twice_still_holds_it(editor_client):
@@ -113,10 +114,10 @@ def test_the_token_is_no_use_to_another_editor_or_another_form(client, editor_cl
     assert not release.image
 
 
-def test_held_files_are_not_public(client, editor_client):
-    refused(editor_client)
-    [held] = default_storage.listdir("held")[1][-1:]
-    assert client.get(f"/media/held/{held}").status_code == 404
+def test_held_files_are_not_public(client, editor_client, editor):
+    held, _original = held_uploads.read(held_token(refused(editor_client)), user=editor)
+    assert default_storage.exists(held)
+    assert client.get(f"/media/{held}").status_code == 404
 
 
 def editor_client_permissions():
