@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
+from core import public_cache
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from . import fragments, presenting
@@ -146,7 +147,9 @@ class ReleaseDetailView(DetailView):
         if canonical != request.path:
             return redirect(canonical, permanent=True)
         response = self.render_to_response(self.get_context_data(object=self.object))
-        return response if self.object.is_published() else keep_private(response)
+        if not self.object.is_published():
+            return keep_private(response)
+        return public_cache.tag(response, *self.object.surrogate_keys())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core import public_pages
 from core.images import SafeImageField
 from core.richtext import RichTextField
 from core.translated import (
@@ -306,6 +307,11 @@ class PressRelease(TranslatedContent, models.Model):
     def is_published(self, at=None):
         at = at or timezone.now()
         return self.status == self.Status.PUBLISHED and self.published_at <= at
+
+    def surrogate_keys(self):
+        """The keys its page carries in the caches (core/public_pages.py): its own and those of
+        the topics it names."""
+        return [public_pages.key_for(self), *map(public_pages.key_for, self.topics.all())]
 
     is_published.boolean = True
 

@@ -269,8 +269,9 @@ class TestEventPage:
         assert response.status_code == 404
 
     def test_the_number_of_queries_does_not_grow_with_the_agenda(
-        self, client, django_assert_max_num_queries
+        self, client, settings, django_assert_max_num_queries
     ):
+        settings.PAGE_CACHE_SECONDS = 0  # each request makes the page again
         event = idm_new_york(series=SeriesFactory())
         DocumentFactory(event=event)
         PressReleaseFactory(event=event)
