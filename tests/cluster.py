@@ -37,7 +37,10 @@ SERVERS = {
 
 
 def missing_servers():
-    return [name for name, path in SERVERS.items() if not os.path.exists(path)]
+    missing = [name for name, path in SERVERS.items() if not os.path.exists(path)]
+    if not list(Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so")):
+        missing.append("varnish-modules")
+    return missing
 
 
 def free_port():
