@@ -28,6 +28,7 @@ import logging
 import math
 import uuid
 from collections.abc import Callable, Iterable
+from functools import wraps
 from hashlib import sha256
 from typing import Any
 
@@ -73,12 +74,15 @@ def tag(response: HttpResponseBase, *keys: str) -> HttpResponseBase:
     return response
 
 
+FAILED = object()  # what _cache_call answers when the cache itself failed
+
+
 def _cache_call(name: str, *args: Any) -> Any:
     try:
         return getattr(cache, name)(*args)
-    except Exception:  # a cache down (Redis) must never turn a page into an error
-        logger.warning("page cache unavailable (%s): serving without it", name, exc_info=True)
-        return None
+    except Exception as error:  # a cache down (Redis) must never turn a page into an error
+        logger.warning("page cache unavailable, serving without it: %s %r", name, error)
+        return FAILED
 
 
 def clear() -> None:
@@ -98,6 +102,7 @@ def clear_on_notice(sender: object, **kwargs: Any) -> None:
 
 
 def _generation() -> str | None:
+    """The current generation, made if there is none; None if the cache is out of reach."""
     generation = _cache_call("get", GENERATION_KEY)
     if generation is None:
         _cache_call("add", GENERATION_KEY, uuid.uuid4().hex, None)
@@ -139,11 +144,30 @@ def _keys_header(keys: Iterable[str]) -> str:
     return " ".join(sorted({ALL, *keys}))
 
 
-def _without_cookie_in_vary(response: HttpResponseBase) -> None:
+def same_in_every_language(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
+    """For a view outside the language prefixes whose answer does not depend on the language
+    negotiated from Accept-Language (sitemap.xml, robots.txt): no `Vary: Accept-Language`, which
+    would keep one copy per browser language in every cache."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        response.same_in_every_language = True  # type: ignore[attr-defined]
+        return response
+
+    return wrapped
+
+
+def _trim_vary(response: HttpResponseBase) -> None:
     # A request with a session cookie never reaches a public answer (here and in the VCL), so the
     # Vary: Cookie that a read session adds would only split every cache by visitor.
+    dropped = {"cookie"}
+    if getattr(response, "same_in_every_language", False):
+        dropped.add("accept-language")
     if response.has_header("Vary"):
-        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() not in dropped]
         if kept:
             response["Vary"] = ", ".join(kept)
         else:
@@ -169,7 +193,7 @@ class PublicCacheMiddleware:
             address = request.build_absolute_uri().encode("utf-8", "surrogateescape")
             key = f"public-pages:{generation}:{sha256(address).hexdigest()}"
             kept = _cache_call("get", key)
-            if kept is not None:
+            if isinstance(kept, tuple):
                 response, expires = kept
                 _write_headers(response, _seconds_until(expires))
                 return response  # type: ignore[no-any-return]
@@ -180,7 +204,7 @@ class PublicCacheMiddleware:
         ttl = seconds_to_live(made_at)
         expires = timezone.now() + datetime.timedelta(seconds=ttl)
         response[KEYS_HEADER] = _keys_header(getattr(response, "surrogate_keys", {LISTS}))
-        _without_cookie_in_vary(response)
+        _trim_vary(response)
         _write_headers(response, ttl)
         if isinstance(response, HttpResponse):
             set_response_etag(response)

@@ -79,6 +79,12 @@ def test_every_public_page_may_be_kept_by_every_cache_until_the_cap(client, site
         assert "cookie" not in response.get("Vary", "").lower(), address
 
 
+def test_pages_outside_the_language_prefixes_do_not_vary_by_the_browsers_language(client, site):
+    for address in ("/sitemap.xml", "/robots.txt"):
+        response = client.get(address, headers={"accept-language": "es"})
+        assert "accept-language" not in response.get("Vary", "").lower(), address
+
+
 def test_the_same_answer_from_the_page_cache_says_how_long_it_has_left(client, site, clock):
     start = timezone.now()
     clock(start)
