@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from events import demo as events_demo
 from organisation import demo as organisation_demo
+from pages import demo as pages_demo
 from pressroom import demo as pressroom_demo
 from tests.factories import StaffUserFactory
 
@@ -107,7 +108,12 @@ def demo_content(django_db_setup, django_db_blocker):
     """Every app's demo content, as `manage.py load_demo` loads it (without its admin account):
     loaded once for the test module that asks for it, and rolled back after its last test."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for demo in (organisation_demo, events_demo, pressroom_demo):  # load_demo's order
+        for demo in (
+            organisation_demo,
+            events_demo,
+            pressroom_demo,
+            pages_demo,
+        ):  # load_demo's order
             demo.load(stdout=io.StringIO())
         yield
         transaction.set_rollback(True)

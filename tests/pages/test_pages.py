@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from iom_cms import demo
+from pages import demo
 from pages.models import Page
 from tests.factories import PageFactory, PressReleaseFactory
 

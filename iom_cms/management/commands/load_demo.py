@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from events import demo as events_demo
-from iom_cms import demo as site_demo
 from organisation import demo as organisation_demo
+from pages import demo as pages_demo
 from pressroom import demo as pressroom_demo
 
 DEMO_USERNAME = "demo"
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             organisation_demo.load(stdout=self.stdout)
             events_demo.load(stdout=self.stdout)
             pressroom_demo.load(stdout=self.stdout)
-            site_demo.load(stdout=self.stdout)  # the menu's pages lead to the apps' sections
+            pages_demo.load(stdout=self.stdout)  # the menu's pages lead to the apps' sections
             self.create_demo_admin()
 
     def create_demo_admin(self):

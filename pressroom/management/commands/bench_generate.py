@@ -179,7 +179,7 @@ class Job:
 def _vocabulary():
     """Every word of the demo releases in each language, as often as it occurs there."""
     words = {code: [] for code in CONFIGS}
-    for spec in [demo._idm_release(), *demo._generated_releases(now=timezone.now())]:
+    for spec in demo.all_releases(now=timezone.now()):
         for code, version in spec["text"].items():
             text = " ".join(str(version.get(name, "")) for name in ("title", "lead", "body"))
             text = re.sub(r"<[^>]+>", " ", text)
@@ -225,7 +225,13 @@ def _topics(count):
     topics = []
     for index in range(count):
         if index < len(demo.TOPICS):
-            slug, fr, en, es = demo.TOPICS[index]
+            topic = demo.TOPICS[index]
+            slug, fr, en, es = (
+                topic["slug"],
+                topic["fr"]["name"],
+                topic["en"]["name"],
+                topic["es"]["name"],
+            )
         else:
             slug, fr, en, es = (
                 f"topic-{index}",
