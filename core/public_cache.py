@@ -61,6 +61,8 @@ def seconds_to_live(now: datetime.datetime | None = None) -> int:
     the next change that nobody announces (0: do not keep it)."""
     now = now or timezone.now()
     longest: int = settings.PAGE_CACHE_SECONDS
+    if longest <= 0:
+        return 0
     moments = [moment for source in _next_change_sources if (moment := source(now))]
     if not moments:
         return longest
