@@ -88,10 +88,13 @@ def test_any_other_change_purges_everything(edge_port, django_capture_on_commit_
 
 @pytest.mark.django_db(transaction=True)  # the worker uses the database as in production
 def test_an_edge_that_is_down_gets_the_purge_later_and_the_change_succeeds(
-    editor_client, edge_port, django_capture_on_commit_callbacks, caplog
+    client, publisher, edge_port, django_capture_on_commit_callbacks, caplog
 ):
+    # `publisher`, not `editor`: a transactional test may follow one that emptied the tables,
+    # the permission a migration made included, and `publisher` makes it again.
+    client.force_login(publisher)
     release = PressReleaseFactory(draft=True)
-    publish(editor_client, release, django_capture_on_commit_callbacks)  # nothing listens
+    publish(client, release, django_capture_on_commit_callbacks)  # nothing listens
     release.refresh_from_db()
     assert release.is_published()
     assert "edge purge failed, queued for a retry" in caplog.text
