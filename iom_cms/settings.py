@@ -109,6 +109,13 @@ TEMPLATES = [
             "builtins": ["core.templatetags.languages"],
         },
     },
+    {
+        # The pieces that lists repeat (release summaries, topic lists): core/jinja.py says why.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
+    },
 ]
 
 DATABASES = {
@@ -165,12 +172,21 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: French is the default; every page lives under its language prefix.
+# Each language is written out here once, in the site's order, with what the code needs to know
+# of it; every other list of languages, per-language column, constraint and search document is
+# derived from LANGUAGES (README.md, "Adding a language", names every step).
+# - search_config: the PostgreSQL text-search configuration (stemming, stop words) of its
+#   versions: the finder's queries use it, and the migration that added the language froze it
+#   into the search columns (core/search_columns.py).
+# - og_locale: its Open Graph locale (language_TERRITORY).
+# Its writing direction comes from Django (get_language_info(code)["bidi"]): <html dir>.
+SITE_LANGUAGES = {
+    "fr": {"name": _("French"), "search_config": "french", "og_locale": "fr_FR"},
+    "en": {"name": _("English"), "search_config": "english", "og_locale": "en_GB"},
+    "es": {"name": _("Spanish"), "search_config": "spanish", "og_locale": "es_ES"},
+}
 LANGUAGE_CODE = "fr"
-LANGUAGES = [
-    ("fr", _("French")),
-    ("en", _("English")),
-    ("es", _("Spanish")),
-]
+LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 
@@ -178,8 +194,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Zurich"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_LANGUAGES = ("fr", "en", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(SITE_LANGUAGES)  # a column per language: title_fr, title_en…
 # modeltranslation's tabbed admin needs jQuery UI: served from our own static files (installed
 # by npm at set-up), never from its default CDN. The setting has no MODELTRANSLATION_ prefix.
 JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"

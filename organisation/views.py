@@ -73,11 +73,7 @@ class UnitView(DetailView):
         on = (self.form.cleaned_data.get("on") if self.form.is_valid() else None) or today
         context.update(form=self.form, on=on, today=today)
         context["positions"] = unit.positions.order_by("order").with_holders(on)
-        context["releases"] = (
-            unit.press_releases.published()
-            .select_related("issuing_unit")
-            .prefetch_related("topics")[:LATEST_RELEASES]
-        )
+        context["releases"] = unit.press_releases.published().listed(limit=LATEST_RELEASES)
         return context
 
 
@@ -92,8 +88,6 @@ class PersonView(DetailView):
         context["upcoming"] = appointments.upcoming()
         context["past"] = appointments.past()
         releases = self.object.quoted_in.published()
-        context["releases"] = releases.select_related("issuing_unit").prefetch_related("topics")[
-            :RELEASES_QUOTING
-        ]
+        context["releases"] = releases.listed(limit=RELEASES_QUOTING)
         context["release_count"] = releases.count()
         return context

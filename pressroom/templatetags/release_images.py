@@ -16,9 +16,3 @@ def release_image(release, content):
         "sizes": images.RELEASE_PAGE_SIZES,
         "download": images.download_details(release),
     }
-
-
-@register.inclusion_tag("pressroom/includes/release_thumbnail.html")
-def release_thumbnail(release):
-    """A small image beside a release in lists; its title, next to it, says what it is about."""
-    return {"thumbnail": images.thumbnail(release)}
