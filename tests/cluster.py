@@ -9,6 +9,7 @@ Each server is a child process in a temporary folder, stopped and started by the
 
 import http.cookiejar
 import os
+import random
 import re
 import secrets
 import shutil
@@ -49,9 +50,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def visitor():
+    """An address of its own for each request, as many readers have (198.18.0.0/15, set aside for
+    tests): nginx limits the finder per visitor, and takes the address from X-Forwarded-For."""
+    return f"198.{random.randint(18, 19)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
 def fetch(url, data=None, headers=None, method=None, timeout=10, opener=None):
     """(status, headers, body) of a request; HTTP errors are answers too."""
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)  # noqa: S310
+    headers = {"X-Forwarded-For": visitor(), **(headers or {})}
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
     try:
         with (opener or urllib.request.build_opener()).open(request, timeout=timeout) as response:
             return response.status, response.headers, response.read()
@@ -150,19 +158,19 @@ class Cluster:
         return client
 
     def start_node(self, number):
+        """gunicorn as the image runs it (deploy/gunicorn.conf.py), on its own port."""
         port = self.ports[f"node{number}"]
         self._start(
             f"node{number}",
-            [
-                BIN / "gunicorn", "iom_cms.wsgi",
-                "--bind", f"127.0.0.1:{port}",
-                "--workers", "2",
-                "--graceful-timeout", "10",
-                "--control-socket", str(self.directory / f"node{number}.ctl"),
-            ],
+            [BIN / "gunicorn", "--config", "deploy/gunicorn.conf.py", "iom_cms.wsgi"],
             cwd=ROOT,
-            env=self.environment,
-        )  # fmt: skip
+            env={
+                **self.environment,
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "GUNICORN_WORKERS": "2",
+                "GUNICORN_GRACEFUL_TIMEOUT": "10",
+            },
+        )
 
     def wait_for_node(self, number):
         wait_for(f"http://127.0.0.1:{self.ports[f'node{number}']}/healthz", deadline=30)
