@@ -76,11 +76,14 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
 
     def get_search_results(self, request, queryset, search_term):
         """The pickers of other forms (a preview link's, a correction's release) match the title
-        in any language or the number, latest first: words of a body would put other releases,
-        embargoed ones too, first. The list of releases searches the whole text."""
+        in any language or the number (“#12”: the number only), latest first: words of a body
+        would put other releases, embargoed ones too, first. The list of releases searches the
+        whole text."""
         if request.resolver_match is None or request.resolver_match.url_name != "autocomplete":
             return super().get_search_results(request, queryset, search_term)
-        term = search_term.strip().removeprefix("#")
+        term = search_term.strip()
+        if term.startswith("#") and term[1:].isdigit():
+            return queryset.filter(pk=int(term[1:])), False
         if not term:
             return queryset.order_by("-published_at", "-pk"), False
         matches = Q()
