@@ -68,7 +68,7 @@ lint: venv
 	$(BIN)/ruff check .
 
 messages: venv
-	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=node_modules --ignore=var
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 # Keeps .env and the data in var/ (the SQLite database and uploaded media).

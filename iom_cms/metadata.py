@@ -22,7 +22,7 @@ from django.urls import translate_url
 from core.translated import LANGUAGE_CODES
 
 # Open Graph wants language_TERRITORY.
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB", "es": "es_ES"}
+OG_LOCALES = {code: settings.SITE_LANGUAGES[code]["og_locale"] for code in LANGUAGE_CODES}
 DROPPED_PARAMETERS = {"page"}
 
 

@@ -102,6 +102,13 @@ TEMPLATES = [
             "builtins": ["core.templatetags.languages"],
         },
     },
+    {
+        # The pieces that lists repeat (release summaries, topic lists): core/jinja.py says why.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
+    },
 ]
 
 DATABASES = {
@@ -113,6 +120,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a request in seconds (a 503), not when the worker times out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # psycopg's pool, one per process: DB_POOL_MAX connections at most (README, "Replicas,
+    # connections and limits": nodes × workers × DB_POOL_MAX < max_connections). Unset or 0:
+    # no pool, one connection per thread kept CONN_MAX_AGE seconds.
+    if DB_POOL_MAX := env.int("DB_POOL_MAX", default=0):
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env.int("DB_POOL_MIN", default=1),
+            "max_size": DB_POOL_MAX,
+            # A request that finds every connection busy waits this long, then fails (503).
+            "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them: Django must not
 else:
     # SQLite (trying the site) builds the finder's covering index without its INCLUDE column:
     # slower, same results, so the warning is noise there.
@@ -142,12 +160,21 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: French is the default; every page lives under its language prefix.
+# Each language is written out here once, in the site's order, with what the code needs to know
+# of it; every other list of languages, per-language column, constraint and search document is
+# derived from LANGUAGES (README.md, "Adding a language", names every step).
+# - search_config: the PostgreSQL text-search configuration (stemming, stop words) of its
+#   versions: the finder's queries use it, and the migration that added the language froze it
+#   into the search columns (core/search_columns.py).
+# - og_locale: its Open Graph locale (language_TERRITORY).
+# Its writing direction comes from Django (get_language_info(code)["bidi"]): <html dir>.
+SITE_LANGUAGES = {
+    "fr": {"name": _("French"), "search_config": "french", "og_locale": "fr_FR"},
+    "en": {"name": _("English"), "search_config": "english", "og_locale": "en_GB"},
+    "es": {"name": _("Spanish"), "search_config": "spanish", "og_locale": "es_ES"},
+}
 LANGUAGE_CODE = "fr"
-LANGUAGES = [
-    ("fr", _("French")),
-    ("en", _("English")),
-    ("es", _("Spanish")),
-]
+LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 
@@ -155,8 +182,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Zurich"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_LANGUAGES = ("fr", "en", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(SITE_LANGUAGES)  # a column per language: title_fr, title_en…
 # modeltranslation's tabbed admin needs jQuery UI: served from our own static files (installed
 # by npm at set-up), never from its default CDN. The setting has no MODELTRANSLATION_ prefix.
 JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"

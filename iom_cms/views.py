@@ -36,11 +36,7 @@ class HomeView(TemplateView):
         language = translation.get_language()
         features = Feature.objects.public().select_related("release", "event", "page__parent")
         context["features"] = [feature.card(language) for feature in features[:FEATURED_ON_HOME]]
-        context["latest_releases"] = (
-            PressRelease.objects.published()
-            .select_related("issuing_unit")
-            .prefetch_related("topics")[:6]
-        )
+        context["latest_releases"] = PressRelease.objects.published().listed(limit=6)
         context["upcoming_events"] = (
             Event.objects.published().upcoming().select_related("series")[:3]
         )

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.translated import LANGUAGE_CODES
+
 from .models import Person, Position, Profile, Unit
 
 
@@ -23,4 +25,4 @@ class PersonTranslationOptions(TranslationOptions):
 @register(Profile)
 class ProfileTranslationOptions(TranslationOptions):
     fields = ("mission_statement",)
-    required_languages = ("fr", "en", "es")
+    required_languages = LANGUAGE_CODES

@@ -91,11 +91,7 @@ class UnitView(HoldersOnMixin, DetailView):
         context["ancestors"] = tree.ancestors(node, units)
         context["subunits"] = tree.as_nested_list(node.subunits)
         context["positions"] = unit.positions.order_by("order").with_holders(context["on"])
-        context["releases"] = (
-            unit.press_releases.published()
-            .select_related("issuing_unit")
-            .prefetch_related("topics")[:LATEST_RELEASES]
-        )
+        context["releases"] = unit.press_releases.published().listed(limit=LATEST_RELEASES)
         return context
 
 
@@ -110,8 +106,6 @@ class PersonView(DetailView):
         context["upcoming"] = appointments.upcoming()
         context["past"] = appointments.past()
         releases = self.object.quoted_in.published()
-        context["releases"] = releases.select_related("issuing_unit").prefetch_related("topics")[
-            :RELEASES_QUOTING
-        ]
+        context["releases"] = releases.listed(limit=RELEASES_QUOTING)
         context["release_count"] = releases.count()
         return context

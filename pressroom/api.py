@@ -9,9 +9,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from .finder import Finder
-from .forms import ReleaseFilterForm
-from .listing import ReleaseUrls, attach_corrections
+from .finder import Finder, ReleaseFilterForm, ReleaseUrls, attach_corrections
 
 
 @require_safe

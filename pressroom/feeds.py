@@ -7,9 +7,7 @@ from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .finder import PER_PAGE
-from .forms import ReleaseFilterForm
-from .listing import attach_corrections, page_rows
+from .finder import PER_PAGE, ReleaseFilterForm, attach_corrections, page_rows
 
 
 class BadFilter(Exception):

@@ -1,4 +1,5 @@
-"""Pages of releases that are not public: the staff preview and preview links.
+"""Pages of releases that are not public: the staff preview and preview links (and what the
+public page of a release shows besides it, which they share with it).
 
 Neither may be indexed, kept by a cache on the way, or passed on in a Referer header.
 """
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_safe
 
 from core.translated import LANGUAGE_CODES
 
-from . import presenting
 from .models import PreviewLink
 
 
@@ -21,6 +21,17 @@ def keep_private(response):
     patch_cache_control(response, private=True, no_store=True)
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def release_page_context(release, language):
+    """What the release's page shows besides the release: the public page and preview links."""
+    content = release.in_language(language)
+    return {
+        "content": content,
+        "corrections": release.corrections.all().notes(content.language),
+        "contacts": release.contacts.all(),
+        "release_topics": release.topics.all(),
+    }
 
 
 @require_safe
@@ -39,7 +50,7 @@ def preview_link(request, token):
     if request.path != url:
         return keep_private(redirect(url))
     context = {
-        **presenting.release_page_context(link.release, link.language),
+        **release_page_context(link.release, link.language),
         "release": link.release,
         "is_preview": True,
         "preview_link": link,

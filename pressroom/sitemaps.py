@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
+from core.translated import LANGUAGE_CODES
+
 from .models import PressRelease
 
 
@@ -14,7 +16,7 @@ class ReleaseSitemap(Sitemap):
         return (
             PressRelease.objects.published()
             .only(
-                *[f"{name}_{code}" for name in ("title", "slug") for code in ("fr", "en", "es")],
+                *[f"{name}_{code}" for name in ("title", "slug") for code in LANGUAGE_CODES],
                 "original_language",
                 "updated_at",
                 "published_at",

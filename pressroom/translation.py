@@ -1,6 +1,8 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
+from core.translated import LANGUAGE_CODES
+
 from .models import Correction, MediaContact, PressRelease, Topic
 
 
@@ -23,7 +25,7 @@ class PressReleaseTranslationOptions(TranslationOptions):
 @register(Topic)
 class TopicTranslationOptions(TranslationOptions):
     fields = ("name",)
-    required_languages = ("fr", "en", "es")
+    required_languages = LANGUAGE_CODES
     empty_values = None
 
 

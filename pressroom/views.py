@@ -8,11 +8,9 @@ from django.views.generic import DetailView, TemplateView
 
 from core.translated import LANGUAGE_CODES, in_any_language
 
-from . import fragments, presenting
-from .finder import Finder, summary
-from .forms import ReleaseFilterForm
+from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .models import OldSlug, PressRelease, Topic
-from .previews import keep_private
+from .previews import keep_private, release_page_context
 
 RELATED_RELEASES = 3
 
@@ -20,8 +18,8 @@ RELATED_RELEASES = 3
 class ReleaseListView(TemplateView):
     """The finder: public releases filtered by the query string, with counts and pages.
 
-    Everything the page shows is prepared in pressroom/presenting.py as plain values: the
-    template only writes them out (see there why)."""
+    Everything the page shows is prepared in pressroom/finder/presenting.py as plain values: the
+    template only writes them out (see there why); the summaries are pressroom/summaries.py's."""
 
     template_name = "pressroom/pressrelease_list.html"
 
@@ -30,9 +28,7 @@ class ReleaseListView(TemplateView):
         if not form.is_valid():
             context = {
                 **self.form_context(form, presenting.source_options(form)),
-                "topic_options_html": fragments.topic_options_html(
-                    [(t.slug, t.name, None, False) for t in Topic.objects.all()]
-                ),
+                "topic_options": [(t.slug, t.name, None, False) for t in Topic.objects.all()],
                 "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
             }
             return self.render_to_response(context, status=400)
@@ -54,15 +50,8 @@ class ReleaseListView(TemplateView):
             "summary": summary(finder),
             "active_filters": form.active_filters(),
             "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
-            "topic_options_html": fragments.topic_options_html(
-                presenting.topic_options(finder, form)
-            ),
+            "topic_options": presenting.topic_options(finder, form),
             "archive_links": presenting.archive_links(finder, form),
-            "summaries_html": fragments.summaries_html(
-                presenting.summaries(page.object_list, translation.get_language()),
-                reverse("pressroom:list"),
-                translation.gettext("Topics"),
-            ),
             "page_obj": page,
             "paginator": paginator,
             "object_list": page.object_list,
@@ -154,7 +143,7 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         language = translation.get_language()
-        context.update(presenting.release_page_context(release, language))
+        context.update(release_page_context(release, language))
         context["is_preview"] = not release.is_published()
         context["related_releases"] = PressRelease.objects.published().related_to(release)[
             :RELATED_RELEASES

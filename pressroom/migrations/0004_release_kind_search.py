@@ -4,41 +4,23 @@
 
 Full-text search exists on PostgreSQL only (pressroom/search.py): one stored generated column per
 language version (`search_fr`, `search_en`, `search_es`: the title weighted A, the lead B, the body
-C, with the language's own stemming and stop words) and a GIN index on each. The model does not
-declare them, so Django never writes them and `makemigrations` never sees them; on SQLite nothing
-is created and the finder falls back to a plain contains-match.
+C, with the language's own stemming and stop words) and a GIN index on each, made by
+core/search_columns.py. The model does not declare them, so Django never writes them and
+`makemigrations` never sees them; on SQLite nothing is created and the finder falls back to a plain
+contains-match.
 
 PostgreSQL refuses to change the type of a column that a generated column reads: a migration that
-alters title_*, lead_* or body_* must drop the search column first and create it again (copy
-SEARCH_SQL from here).
+alters title_*, lead_* or body_* must drop the search column first and create it again.
+
+The languages and their configurations are the ones this migration was written for (a language
+added later gets its columns from a migration of its own): not read from the settings.
 """
 
 from django.db import migrations, models
 
+from core.search_columns import AddSearchColumns
+
 CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
-
-SEARCH_SQL = """
-ALTER TABLE pressroom_pressrelease ADD COLUMN search_{code} tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('{config}'::regconfig, coalesce(title_{code}, '')), 'A')
-    || setweight(to_tsvector('{config}'::regconfig, coalesce(lead_{code}, '')), 'B')
-    || setweight(to_tsvector('{config}'::regconfig, coalesce(body_{code}, '')), 'C')
-) STORED;
-CREATE INDEX release_search_{code} ON pressroom_pressrelease USING gin (search_{code});
-"""
-
-
-def add_search(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for code, config in CONFIGS.items():
-        schema_editor.execute(SEARCH_SQL.format(code=code, config=config))
-
-
-def remove_search(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for code in CONFIGS:
-        schema_editor.execute(f"ALTER TABLE pressroom_pressrelease DROP COLUMN search_{code}")
 
 
 class Migration(migrations.Migration):
@@ -67,5 +49,11 @@ class Migration(migrations.Migration):
             model_name='pressrelease',
             constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['press-release', 'statement', 'briefing-note', 'media-advisory'])), name='release_kind_valid'),
         ),
-        migrations.RunPython(add_search, remove_search, elidable=False),
+        AddSearchColumns(
+            model_name="pressrelease",
+            name="search",
+            weights={"title": "A", "lead": "B", "body": "C"},
+            configs=CONFIGS,
+            index="release_search",
+        ),
     ]

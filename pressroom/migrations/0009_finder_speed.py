@@ -11,19 +11,15 @@
 
 The model declares neither (pressroom/search.py and pressroom/finder.py point at them), so
 Django never writes them. On SQLite nothing is created. As with 0004: a migration that changes
-the type of title_* or lead_* must drop search_head_* first and create it again.
+the type of title_* or lead_* must drop search_head_* first and create it again. The languages
+are the ones this migration was written for, not read from the settings.
 """
 
 from django.db import migrations
 
-CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
+from core.search_columns import AddSearchColumns
 
-HEAD_SQL = """
-ADD COLUMN search_head_{code} tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('{config}'::regconfig, coalesce(title_{code}, '')), 'A')
-    || setweight(to_tsvector('{config}'::regconfig, coalesce(lead_{code}, '')), 'B')
-) STORED
-"""
+CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
 
 TOPICS_SQL = """
 ALTER TABLE pressroom_pressrelease ADD COLUMN topic_ids bigint[] NOT NULL DEFAULT '{}';
@@ -72,24 +68,14 @@ ALTER TABLE pressroom_pressrelease DROP COLUMN topic_ids;
 """
 
 
-def add_columns(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    # One statement: the table is rewritten once for the three columns.
-    columns = [HEAD_SQL.format(code=code, config=config) for code, config in CONFIGS.items()]
-    # Kept in the row (compressed if need be): PostgreSQL would otherwise move them out of a
-    # wide row first, and ranking would read one TOAST entry per hit and language.
-    columns += [f"ALTER COLUMN search_head_{code} SET STORAGE MAIN" for code in CONFIGS]
-    schema_editor.execute("ALTER TABLE pressroom_pressrelease " + ",".join(columns))
-    schema_editor.execute(TOPICS_SQL)
+def add_topic_ids(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(TOPICS_SQL)
 
 
-def remove_columns(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(DROP_SQL)
-    columns = [f"DROP COLUMN search_head_{code}" for code in CONFIGS]
-    schema_editor.execute("ALTER TABLE pressroom_pressrelease " + ", ".join(columns))
+def remove_topic_ids(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_SQL)
 
 
 class Migration(migrations.Migration):
@@ -99,5 +85,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(add_columns, remove_columns, elidable=False),
+        AddSearchColumns(
+            model_name="pressrelease",
+            name="search_head",
+            weights={"title": "A", "lead": "B"},
+            configs=CONFIGS,
+            # Kept in the row (compressed if need be): PostgreSQL would otherwise move them out
+            # of a wide row first, and ranking would read one TOAST entry per hit and language.
+            storage="MAIN",
+        ),
+        migrations.RunPython(add_topic_ids, remove_topic_ids, elidable=False),
     ]

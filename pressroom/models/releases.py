@@ -52,6 +52,13 @@ class PressReleaseQuerySet(models.QuerySet):
             .order_by("-shared_topics", "-published_at", "-pk")
         )
 
+    def listed(self, limit=None):
+        """The first `limit` (or all), read for a list: what a summary shows, in two queries
+        (pressroom/finder/listing.py), for `{% release_summaries %}`."""
+        from ..finder.listing import page_rows  # the finder stands on the models
+
+        return page_rows(self, limit=limit)
+
 
 class ReleaseStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -229,7 +236,7 @@ class PressRelease(TranslatedContent, models.Model):
         get_latest_by = "published_at"
         # Given to the Publishers group (migration 0006); Writers have add/change/view only.
         permissions = [("publish_pressrelease", _("Can publish and unpublish press releases"))]
-        # The finder's pages are read on this index alone (pressroom/finder.py). The per-language
+        # The finder's pages are read on this index alone (pressroom/finder/). The per-language
         # full-text search columns and their GIN indexes are made by hand: migration 0004.
         indexes = [
             models.Index(

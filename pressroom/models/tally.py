@@ -8,7 +8,7 @@ class ReleaseTally(models.Model):
 
     PostgreSQL keeps these numbers exact itself: triggers on releases and their topics (migration
     0005) add and remove each release as it is written, in the same transaction, whatever writes
-    it. The finder reads them instead of counting 100,000 rows (pressroom/tally.py). Scheduled
+    it. The finder reads them instead of counting 100,000 rows (pressroom/finder/). Scheduled
     releases are counted in their month: the finder takes only past months from here. Not used on
     SQLite, which has no such triggers.
     """

@@ -21,9 +21,3 @@ def release_image(release, content):
 def release_download(release):
     """The journalists' download of the image in full resolution, beside the release."""
     return {"release": release, "download": images.download_details(release)}
-
-
-@register.inclusion_tag("pressroom/includes/release_thumbnail.html")
-def release_thumbnail(release):
-    """A small image beside a release in lists; its title, next to it, says what it is about."""
-    return {"thumbnail": images.thumbnail(release)}

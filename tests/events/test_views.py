@@ -175,7 +175,7 @@ class TestEventPage:
         event = idm_new_york()
         response = client.get(url("detail", language, slug=event.slug))
         assert response.status_code == 200
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert f'<html lang="{language}" dir="ltr">' in response.content.decode()
 
     def test_the_agenda_is_by_day_with_times_and_speakers(self, client):
         event = idm_new_york()

@@ -34,7 +34,7 @@ def test_pages_are_a_503_in_the_visitors_language_while_the_database_is_down(
     response = visitor.get(path)
     assert response.status_code == 503
     html = response.content.decode()
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="ltr">' in html
     assert heading in html
     assert response["Retry-After"] == "30"
     assert response["Cache-Control"] == "no-store"
@@ -46,7 +46,7 @@ def test_the_admin_is_a_503_in_the_browsers_language(visitor, database_down):
     visitor.cookies["__Host-sessionid"] = "a-session-that-needs-the-database"
     response = visitor.get("/admin/", headers={"accept-language": "es"})
     assert response.status_code == 503
-    assert '<html lang="es">' in response.content.decode()
+    assert '<html lang="es" dir="ltr">' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_the_500_page_is_in_the_visitors_language_with_the_menu_from_the_databas
     response = visitor.get(f"/{language}/")
     assert response.status_code == 500
     html = response.content.decode()
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="ltr">' in html
     assert f"<h1>{heading}</h1>" in html
     assert menu_entry in html
     assert 'class="language-switcher"' in html

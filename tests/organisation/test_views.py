@@ -142,7 +142,7 @@ class TestAddresses:
     ):
         address = url(name, language, **kwargs)
         assert address.startswith(f"/{language}/")
-        assert f'<html lang="{language}">' in html_of(client, address)
+        assert f'<html lang="{language}" dir="ltr">' in html_of(client, address)
 
     @pytest.mark.parametrize("name", ["unit", "person"])
     def test_an_unknown_slug_is_a_404(self, client, name):

@@ -8,8 +8,7 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from pressroom.finder import Finder
-from pressroom.forms import ReleaseFilterForm
+from pressroom.finder import Finder, ReleaseFilterForm
 from pressroom.models import PressRelease, TaggedRelease
 from tests.factories import PressReleaseFactory, TopicFactory
 
@@ -130,7 +129,7 @@ def test_the_page_found_with_the_counts_is_the_page_of_that_order(client, sort):
         assert response.status_code == 404, page
 
 
-def test_the_summaries_written_in_python_escape_every_value(client):
+def test_the_finder_summaries_escape_every_value(client):
     topic = TopicFactory(slug="climate", name_fr="Climat <b>&</b>")
     PressReleaseFactory(
         title_fr="Titre <script>x</script>",

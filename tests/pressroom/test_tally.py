@@ -7,9 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from pressroom import tally
-from pressroom.finder import Finder
-from pressroom.forms import ReleaseFilterForm
+from pressroom.finder import Finder, ReleaseFilterForm, tally
 from pressroom.models import PressRelease, ReleaseKind, ReleaseTally, TaggedRelease
 from tests.factories import PressReleaseFactory, TopicFactory
 

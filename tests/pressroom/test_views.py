@@ -62,7 +62,7 @@ class TestReleaseList:
             "es": "Las migraciones en cifras",
         }[language]
         assert expected in response.content.decode()
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert f'<html lang="{language}" dir="ltr">' in response.content.decode()
 
     def test_drafts_and_embargoed_releases_are_not_listed_nor_counted(self, client):
         PressReleaseFactory(title_fr="Public")

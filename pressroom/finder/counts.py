@@ -13,8 +13,8 @@ from django.db import connection
 from django.db.models import F, Value
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from .forms import Sort
-from .listing import TopicIds
+from .fields import Sort
+from .topic_ids import TopicIds
 
 FOUND = """WITH found AS MATERIALIZED ({})
 SELECT 'p', y::bigint, m::int, k::text, count(*) FROM found GROUP BY y, m, k
@@ -36,11 +36,6 @@ class PageOrder:
     limit: int
     sort: str
     rank: object = None  # the rank expression, when sorted by relevance
-
-
-TOPICS_FOUND = (
-    "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic GROUP BY topic"
-)
 
 
 def count(releases, tally, by_month, page=None):

@@ -14,6 +14,7 @@ the passage shown is taken from the version the reader sees.
 
 import html
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Case, Expression, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.expressions import Col
@@ -22,7 +23,8 @@ from django.utils.safestring import mark_safe
 
 from core.translated import LANGUAGE_CODES, filled
 
-CONFIGS = {"fr": "french", "en": "english", "es": "spanish"}
+# Each language version is read with its language's text-search configuration (settings).
+CONFIGS = {code: settings.SITE_LANGUAGES[code]["search_config"] for code in LANGUAGE_CODES}
 PASSAGE_SOURCE_LENGTH = 1800  # characters of the body's HTML, about 1,500 of text
 # Markers that no press release contains; turned into <mark> after the text is escaped.
 START, STOP = "\ue000", "\ue001"

@@ -10,53 +10,13 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import formats, timezone, translation
-from django.utils.translation import gettext
+from django.utils import translation
 
 from core.translated import LANGUAGE_CODES
 from events.models import Event
 from organisation.models import Unit
 
-from . import images
-from .models import PressRelease, ReleaseKind
-
-
-def summaries(releases, language):
-    """One dict per release of a page (pressroom/listing.py made their addresses and topics)."""
-    kinds = {kind: str(label) for kind, label in ReleaseKind.choices}
-    names = {}
-    rows = []
-    for release in releases:
-        content = release.content
-        fallback = ""
-        if content.is_fallback:
-            if content.language not in names:
-                names[content.language] = translation.get_language_info(content.language)[
-                    "name_translated"
-                ]
-            fallback = gettext("Available in %(language)s only.") % {
-                "language": names[content.language]
-            }
-        published = timezone.localtime(release.published_at)
-        rows.append(
-            {
-                "url": release.url,
-                "title": content.title,
-                "lang": content.language,
-                "dateline": content.dateline,
-                "lead": content.lead,
-                "passage": release.passage_html,
-                "fallback": fallback,
-                "iso": published.isoformat(),
-                "date": formats.date_format(published),
-                "kind": kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
-                "office_slug": release.office_slug,
-                "office_name": release.office_name,
-                "topics": [(topic.slug, topic.name) for topic in release.topic_list],
-                "thumbnail": images.thumbnail(release),
-            }
-        )
-    return rows
+from ..models import PressRelease
 
 
 def with_query(base, **params):
@@ -134,14 +94,3 @@ def source_options(form, at=None):
     for choices in options.values():
         choices.sort(key=lambda choice: (choice[1] or "").lower())
     return options
-
-
-def release_page_context(release, language):
-    """What the release's page shows besides the release: the public page and preview links."""
-    content = release.in_language(language)
-    return {
-        "content": content,
-        "corrections": release.corrections.all().notes(content.language),
-        "contacts": release.contacts.all(),
-        "release_topics": release.topics.all(),
-    }

@@ -21,10 +21,10 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
+from ..models import PressRelease, ReleaseKind, TaggedRelease, Topic
 from . import counts, search, tally
-from .forms import Sort
+from .fields import Sort
 from .listing import page_rows
-from .models import PressRelease, ReleaseKind, TaggedRelease, Topic
 
 PER_PAGE = 20
 MAX_PAGE = 10_000_000

@@ -15,10 +15,13 @@ from django.db import connection
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from .counts import TOPICS_FOUND
-from .listing import TopicIds
-from .models import PressRelease
+from ..models import PressRelease
+from .topic_ids import TopicIds
 
+# The topics of the releases found (a subquery of rows with their topic ids `t`), counted.
+TOPICS_FOUND = (
+    "SELECT 't', topic, 0, '', count(*) FROM ({}) AS found, unnest(found.t) AS topic GROUP BY topic"
+)
 COARSE = {"topic", "match", "kind", "year", "month", "sort"}
 
 
