@@ -13,6 +13,8 @@ from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .models import OldSlug, PressRelease, Topic
 from .previews import keep_private, release_page_context
 
+RELATED_RELEASES = 3
+
 
 class ReleaseListView(TemplateView):
     """The finder: public releases filtered by the query string, with counts and pages.
@@ -146,5 +148,8 @@ class ReleaseDetailView(DetailView):
         language = translation.get_language()
         context.update(release_page_context(release, language))
         context["is_preview"] = not release.is_published()
+        context["related_releases"] = PressRelease.objects.published().related_to(release)[
+            :RELATED_RELEASES
+        ]
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context

@@ -35,6 +35,24 @@ class PressReleaseQuerySet(models.QuerySet):
     def available_in(self, language):
         return self.filter(filled(f"title_{language}"))
 
+    def related_to(self, release):
+        """Other releases that share topics with `release`: the most topics shared first, then
+        the latest. A release without topics has none."""
+        its_topics = TaggedRelease.objects.filter(content_object=release).values("tag")
+        shared = (
+            TaggedRelease.objects.filter(content_object=models.OuterRef("pk"), tag__in=its_topics)
+            .order_by()
+            .values("content_object")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return (
+            self.exclude(pk=release.pk)
+            .annotate(shared_topics=models.Subquery(shared))
+            .filter(shared_topics__gt=0)
+            .order_by("-shared_topics", "-published_at", "-pk")
+        )
+
     def listed(self, limit=None):
         """The first `limit` (or all), read for a list: what a summary shows, in two queries
         (pressroom/finder/listing.py), for `{% release_summaries %}`."""
