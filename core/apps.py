@@ -8,6 +8,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django_cleanup.signals import cleanup_post_delete
 
-        from . import media
+        from . import edge, media, public_cache
+        from .public_pages import public_pages_changed
 
+        public_pages_changed.connect(public_cache.clear_on_notice, dispatch_uid="page-cache")
+        public_pages_changed.connect(edge.purge_on_notice, dispatch_uid="edge-purge")
         cleanup_post_delete.connect(media.renditions_follow, dispatch_uid="core-renditions-follow")

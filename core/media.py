@@ -17,8 +17,9 @@ shown exactly when that row is: each app registers its file fields here (`regist
    - object storage (django-storages' S3 backend, `settings.STORAGES["default"]`): a 302 to a
      presigned URL of the private object, valid `PRESIGNED_SECONDS` (see README, Images);
    - `SERVE_MEDIA` (no web server in front: `make run`, some tests): Django sends the file.
-   A public file is cacheable as its page is (`public, max-age=PAGE_CACHE_SECONDS`); anything
-   else is `private, no-store`, not indexed.
+   A public file is cacheable as its page is (core/public_cache.py: until the next scheduled
+   publication at most, tagged with its owner's surrogate key, so that unpublishing the page
+   purges the file from the edge too); anything else is `private, no-store`, not indexed.
 """
 
 import mimetypes
@@ -37,10 +38,10 @@ from django.http import (
     HttpResponseBase,
     HttpResponseRedirect,
 )
-from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from . import public_cache, public_pages
 from .privacy import keep_private
 
 INTERNAL_PREFIX = "/internal-media/"
@@ -84,6 +85,8 @@ class Decision:
     name: str
     public: bool
     download_name: str
+    # The surrogate keys of its owner's pages: a purge of the page purges the file (core/edge.py).
+    keys: tuple[str, ...] = ()
 
 
 def original_of(name: str) -> str:
@@ -119,11 +122,11 @@ def decide(request: HttpRequest, name: str) -> Decision | None:
     public = surface.public(rows).exists()
     if not public and not surface.previewable(request, rows).exists():
         return None
+    owner = rows.first()
     download_name = original.rpartition("/")[2]
     if surface.original_name_field and name == original:
-        kept = rows.values_list(surface.original_name_field, flat=True).first()
-        download_name = kept or download_name
-    return Decision(name, public, download_name)
+        download_name = getattr(owner, surface.original_name_field) or download_name
+    return Decision(name, public, download_name, (public_pages.key_for(owner),) if owner else ())
 
 
 def is_object_storage(storage: Any) -> bool:
@@ -158,8 +161,7 @@ def hand_out(
     else:
         response["Content-Disposition"] = "inline"
     if decision.public and not is_object_storage(storage):
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
-        return response
+        return public_cache.mark_public(response, *decision.keys)
     return keep_private(response)
 
 

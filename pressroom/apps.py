@@ -7,13 +7,13 @@ class PressroomConfig(AppConfig):
     verbose_name = _("Press room")
 
     def ready(self):
-        from core import media
-        from core.public_pages import public_pages_changed
+        from core import media, public_cache
 
-        from . import cache, previews
+        from . import previews
         from .models import PressRelease
+        from .schedule import next_publication
 
-        public_pages_changed.connect(cache.clear_on_notice, dispatch_uid="pressroom-page-cache")
+        public_cache.register_next_change(next_publication)
         # The image and its renditions: shown when the release is (core/media.py).
         media.register(
             PressRelease,

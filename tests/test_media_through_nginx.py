@@ -50,7 +50,11 @@ def test_release_images_are_served_only_while_the_release_is_public(nginx_front,
     for name in release_files(public):
         status, headers, body = fetch(f"{base}/media/{name}")
         assert status == 200 and body
-        assert headers["Cache-Control"] == f"public, max-age={settings.PAGE_CACHE_SECONDS}"
+        assert headers["Cache-Control"] == (
+            f"public, max-age={settings.BROWSER_CACHE_SECONDS}, "
+            f"s-maxage={settings.PAGE_CACHE_SECONDS}"
+        )
+        assert headers["xkey"] == f"all pressroom.pressrelease-{public.pk}"
         assert headers["Content-Type"] in ("image/jpeg", "image/webp")
         assert "sandbox" in headers["Content-Security-Policy"]
         # The file is on nginx's disk, but its internal address is nobody's to ask for.

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from core.public_pages import public_pages_changed
 from pressroom.models import PressRelease
 from pressroom.services import release_set_status
 from tests.factories import (
@@ -70,7 +71,12 @@ class TestReleaseImages:
             response = client.get(address)
             assert response.status_code == 200
             assert response["X-Accel-Redirect"] == "/internal-media/" + address[len("/media/") :]
-            assert response["Cache-Control"] == f"public, max-age={settings.PAGE_CACHE_SECONDS}"
+            # The pages' rule (core/public_cache.py), tagged with the release's surrogate key.
+            assert response["Cache-Control"] == (
+                f"public, max-age={settings.BROWSER_CACHE_SECONDS}, "
+                f"s-maxage={settings.PAGE_CACHE_SECONDS}"
+            )
+            assert response["xkey"] == f"all pressroom.pressrelease-{release.pk}"
             assert response["Content-Type"] in ("image/jpeg", "image/webp")
 
     def test_an_embargo_lifts_at_its_minute_without_a_save(self, client, clock):
@@ -81,14 +87,26 @@ class TestReleaseImages:
         clock(release.published_at)
         assert statuses(client, names) == {200}
 
-    def test_stop_being_served_when_the_release_is_unpublished(self, client, publisher):
+    def test_stop_being_served_when_the_release_is_unpublished_and_are_purged(
+        self, client, publisher, django_capture_on_commit_callbacks
+    ):
         release = release_in("published")
         names = release_files(release)
         assert statuses(client, names) == {200}
-        release_set_status(
-            releases=PressRelease.objects.filter(pk=release.pk), status="draft", user=publisher
-        )
+        purged = []
+        public_pages_changed.connect(lambda keys, **kwargs: purged.extend(keys), weak=False)
+        try:
+            with django_capture_on_commit_callbacks(execute=True):
+                release_set_status(
+                    releases=PressRelease.objects.filter(pk=release.pk),
+                    status="draft",
+                    user=publisher,
+                )
+        finally:
+            public_pages_changed.receivers.pop()
         assert statuses(client, names) == {404}
+        # The edge purges by the key every file of the release carried (core/edge.py).
+        assert f"pressroom.pressrelease-{release.pk}" in purged
 
     def test_of_a_deleted_release_are_gone(self, client, django_capture_on_commit_callbacks):
         release = release_in("published")

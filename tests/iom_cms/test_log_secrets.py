@@ -37,6 +37,9 @@ def test_no_address_under_a_token_writes_it_to_the_log(site_log, client, monkeyp
     key, signature = link.token.split(":")
     page = link.get_absolute_url()  # /fr/communiques/apercu/<token>/
     strict = Client(enforce_csrf_checks=True)
+    # A forged Host: the answer is Django's (a 400, or today a 500 when the 400 page itself
+    # reads the host); only its log lines matter here.
+    lenient = Client(raise_request_exception=False)
     attempts = [
         client.get(page),  # the page
         client.get(page.rstrip("/")),  # the redirect that adds the slash
@@ -47,7 +50,7 @@ def test_no_address_under_a_token_writes_it_to_the_log(site_log, client, monkeyp
         strict.post(page, {"x": "1"}),  # Django's CSRF warning
         client.post(page),  # not a method the page serves
         client.generic("TRACE", page),
-        client.get(page, HTTP_HOST="evil.example"),  # Django's security warning (DisallowedHost)
+        lenient.get(page, HTTP_HOST="evil.example"),  # Django's security warning (DisallowedHost)
     ]
     assert {response.status_code for response in attempts} >= {200, 301, 403, 404, 405}
     log = site_log.getvalue()

@@ -16,7 +16,7 @@ def rename(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisation', '0003_help_texts_point_to_the_arrows'),
+        ('organisation', '0004_title_forms'),
     ]
 
     operations = [
