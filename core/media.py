@@ -14,8 +14,10 @@ shown exactly when that row is: each app registers its file fields here (`regist
 3. `hand_out()` sends it without streaming it through Python in production:
    - local disk behind nginx: an empty answer with `X-Accel-Redirect: /internal-media/<name>`;
      nginx sends the file from its `internal` location, which no client can address;
-   - object storage (django-storages' S3 backend, `settings.STORAGES["default"]`): a 302 to a
-     presigned URL of the private object, valid `PRESIGNED_SECONDS` (see README, Images);
+   - object storage (core/object_storage.py, when a bucket is configured): a 302 to a presigned
+     URL of the private object, valid `PRESIGNED_SECONDS`; a public file's redirect is kept by
+     caches at most `REDIRECT_CACHE_SECONDS`, so that a cached redirect always leads to a URL
+     that still works (see README, Images);
    - `SERVE_MEDIA` (no web server in front: `make run`, some tests): Django sends the file.
    A public file is cacheable as its page is (core/public_cache.py: until the next scheduled
    publication at most, tagged with its owner's surrogate key, so that unpublishing the page
@@ -45,7 +47,10 @@ from . import public_cache, public_pages
 from .privacy import keep_private
 
 INTERNAL_PREFIX = "/internal-media/"
-PRESIGNED_SECONDS = 300
+# A presigned URL's life, and the longest a cache may keep a redirect to one: a copy kept that
+# long (Varnish's Age counted in the browser's freshness) still leads to a URL valid 5 minutes.
+PRESIGNED_SECONDS = 600
+REDIRECT_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,8 @@ def decide(request: HttpRequest, name: str) -> Decision | None:
 
 
 def is_object_storage(storage: Any) -> bool:
-    return hasattr(storage, "bucket_name")
+    """core.object_storage.PrivateS3Storage (it signs URLs of its private objects)."""
+    return hasattr(storage, "signed_url")
 
 
 def hand_out(
@@ -139,14 +145,28 @@ def hand_out(
     as_attachment = "download" in request.GET
     response: HttpResponseBase
     if is_object_storage(storage):
-        disposition = content_disposition_header(as_attachment, decision.download_name)
-        url = storage.url(
-            decision.name,
-            parameters={"ResponseContentDisposition": disposition},
-            expire=PRESIGNED_SECONDS,
-        )
+        # The store answers with the headers the check decided (S3's response overrides).
+        parameters = {
+            "ResponseContentDisposition": (
+                content_disposition_header(True, decision.download_name) or "attachment"
+                if as_attachment
+                else "inline"
+            ),
+            "ResponseContentType": content_type(decision.name),
+            "ResponseCacheControl": (
+                f"public, max-age={REDIRECT_CACHE_SECONDS}"
+                if decision.public
+                else "private, no-store"
+            ),
+        }
+        url = storage.signed_url(decision.name, seconds=PRESIGNED_SECONDS, parameters=parameters)
         response = HttpResponseRedirect(url)
-    elif settings.SERVE_MEDIA:
+        if decision.public:
+            return public_cache.mark_public(
+                response, *decision.keys, longest=REDIRECT_CACHE_SECONDS
+            )
+        return keep_private(response)
+    if settings.SERVE_MEDIA:
         if not storage.exists(decision.name):
             raise Http404
         response = FileResponse(storage.open(decision.name), as_attachment=as_attachment)
@@ -160,7 +180,7 @@ def hand_out(
         response["Content-Disposition"] = disposition or "attachment"
     else:
         response["Content-Disposition"] = "inline"
-    if decision.public and not is_object_storage(storage):
+    if decision.public:
         return public_cache.mark_public(response, *decision.keys)
     return keep_private(response)
 

@@ -76,11 +76,15 @@ def tag(response: HttpResponseBase, *keys: str) -> HttpResponseBase:
     return response
 
 
-def mark_public(response: HttpResponseBase, *keys: str) -> HttpResponseBase:
-    """For an answer the middleware leaves alone (an upload handed to nginx): the same rule as a
-    public page, now, with its surrogate keys (ALL added)."""
+def mark_public(
+    response: HttpResponseBase, *keys: str, longest: int | None = None
+) -> HttpResponseBase:
+    """For an answer the middleware leaves alone (an upload handed to nginx, or a redirect to
+    object storage): the same rule as a public page, now, with its surrogate keys (ALL added),
+    and never kept longer than `longest` seconds when given (the life of a presigned URL)."""
     response[KEYS_HEADER] = _keys_header(keys)
-    _write_headers(response, seconds_to_live())
+    ttl = seconds_to_live()
+    _write_headers(response, ttl if longest is None else max(0, min(ttl, longest)))
     return response
 
 

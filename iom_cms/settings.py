@@ -5,7 +5,9 @@ Every variable is listed, with its default, in `.env.example`. Production is the
 """
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -241,6 +243,40 @@ STORAGES = {
         )
     },
 }
+# Uploads on object storage (S3 API: AWS, MinIO) when AWS_STORAGE_BUCKET_NAME is set, the
+# renditions with them: every node reads and writes the same files (core/object_storage.py).
+# Unset: the local disk, MEDIA_ROOT.
+
+
+def object_storage(get: Callable[[str], str]) -> dict[str, Any] | None:
+    """STORAGES["default"] for the bucket that `get("AWS_STORAGE_BUCKET_NAME")` names, or None.
+
+    The keys may be left unset where boto3 finds its own (an instance role), the endpoint too on
+    AWS itself; another store (MinIO) is addressed by path (http://host:9000/bucket/name)."""
+    if not (bucket := get("AWS_STORAGE_BUCKET_NAME")):
+        return None
+    endpoint = get("AWS_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "core.object_storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            # Where browsers reach the store, for the presigned URLs (default: the endpoint).
+            "public_endpoint_url": get("AWS_S3_PUBLIC_ENDPOINT_URL") or None,
+            "region_name": get("AWS_S3_REGION_NAME") or None,
+            "access_key": get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": get("AWS_SECRET_ACCESS_KEY") or None,
+            "addressing_style": get("AWS_S3_ADDRESSING_STYLE") or ("path" if endpoint else "auto"),
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own: private, never public-read
+            "querystring_auth": True,
+            "file_overwrite": True,  # names are random; renditions are rewritten in place
+        },
+    }
+
+
+if _object_storage := object_storage(lambda name: env(name, default="")):
+    STORAGES["default"] = _object_storage
 # Image renditions (pressroom/images.py): written beside the uploads, once, when an image is saved.
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Rendition names that nobody can derive from the original's (core/renditions.py).
