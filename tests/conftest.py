@@ -129,3 +129,30 @@ def demo_content(django_db_setup, django_db_blocker):
             demo.load(stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+# --- Object storage: moto's S3 server on loopback (tests/s3.py) ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    from tests.s3 import S3Server
+
+    server = S3Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server, settings):
+    """Uploads (and their renditions) go to a fresh bucket, configured as iom_cms/settings.py
+    configures it from the environment; yields the bucket's name."""
+    from iom_cms.settings import object_storage
+
+    name = s3_server.new_bucket()
+    environment = s3_server.environment(name)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": object_storage(lambda variable: environment.get(variable, "")),
+    }
+    return name
