@@ -1,7 +1,8 @@
 """A production-like cluster on loopback, for tests/test_cluster.py, made of the real servers:
 
     client ─▶ Varnish (deploy/varnish/default.vcl) ─▶ nginx (deploy/nginx/nginx.conf, balancing)
-           ─▶ two gunicorn nodes ─▶ PostgreSQL (the test database) and Redis (the page cache)
+           ─▶ two gunicorn nodes ─▶ PostgreSQL (the test database), Redis (the page cache) and
+              an S3 API (moto's server, tests/s3.py: one bucket for every node's uploads)
     plus `manage.py db_worker`, which runs the task queue (purge retries).
 
 Each server is a child process in a temporary folder, stopped and started by the test.
@@ -24,6 +25,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests.s3 import S3Server
 from tests.test_deployment import nginx_command, nginx_config_for_this_machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +90,8 @@ class Cluster:
             for name in ("redis", "node1", "node2", "nginx", "varnish", "second_edge")
         }
         self.processes = {}
+        self.s3 = S3Server()
+        self.bucket = "cluster-media"
         self.url = f"http://127.0.0.1:{self.ports['varnish']}"
         self.balancer = f"http://127.0.0.1:{self.ports['nginx']}"
         self.environment = {
@@ -107,6 +111,8 @@ class Cluster:
             "MEDIA_ROOT": str(self.directory / "media"),
             "STATIC_ROOT": str(self.directory / "static"),
             "LOG_LEVEL": "INFO",
+            # Every node's uploads and renditions in one bucket: any node serves any upload.
+            **self.s3.environment(self.bucket),
         }
 
     # --- each server -----------------------------------------------------------------------
@@ -219,7 +225,12 @@ class Cluster:
         )  # fmt: skip
         wait_for(f"http://127.0.0.1:{self.ports[name]}/healthz")
 
+    def start_s3(self):
+        self.s3.start(log=open(self.directory / "s3.log", "ab"))  # noqa: SIM115
+        self.s3.client().create_bucket(Bucket=self.bucket)
+
     def start(self):
+        self.start_s3()
         self.start_redis()
         self.start_node(1)
         self.start_node(2)
@@ -232,6 +243,7 @@ class Cluster:
     def close(self):
         for name in list(self.processes):
             self.stop(name)
+        self.s3.stop()
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def logs(self):
@@ -275,6 +287,27 @@ class Editor:
             {**fields, "csrfmiddlewaretoken": self.csrf_token(path)}, doseq=True
         ).encode()
         return fetch(self.base + path, data=data, opener=self.opener)
+
+    def post_files(self, path, fields, files):
+        """A multipart POST, as a browser sends a form with files ({name: (filename, bytes)})."""
+        boundary = secrets.token_hex(16)
+        parts = []
+        for name, values in {**fields, "csrfmiddlewaretoken": self.csrf_token(path)}.items():
+            for value in values if isinstance(values, list) else [values]:
+                parts.append(
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                    f"{value}\r\n".encode()
+                )
+        for name, (filename, content) in files.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+            )
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        return fetch(self.base + path, data=body, headers=headers, opener=self.opener)
 
     def log_in(self, username, password):
         status, headers, body = self.post(

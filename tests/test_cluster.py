@@ -1,25 +1,33 @@
 """Several nodes behind an edge cache, proven with the real servers on loopback (tests/cluster.py):
-Varnish ─▶ nginx balancing two gunicorn nodes ─▶ PostgreSQL and Redis, and the task queue's worker.
+Varnish ─▶ nginx balancing two gunicorn nodes ─▶ PostgreSQL, Redis and an S3 API (moto's server),
+and the task queue's worker.
 
 What a reader sees through Varnish follows every change within a second, whichever node answers,
 with no stale copy in Varnish, Redis or a node; an embargo ends at its second with no purge; a
-node, Redis or an edge that goes down costs no failed request and no failed publication.
+node, Redis or an edge that goes down costs no failed request and no failed publication; an
+image uploaded through one node is served through the other, renditions included.
 About 30 seconds: marked `cluster`, and part of `make test`.
 """
 
+import io
 import json
 import os
+import re
 import threading
 import time
 import urllib.parse
+import urllib.request
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from PIL import Image
 
-from tests.cluster import Cluster, Editor, fetch, missing_servers
+from pressroom.models import PressRelease
+from tests.cluster import Cluster, Editor, NoRedirect, fetch, missing_servers
 from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory
+from tests.pressroom.test_admin import ADD_URL, release_form
 
 # CI installs Varnish, Redis and nginx (.ci/run): there a missing one fails the run.
 pytestmark = [
@@ -198,3 +206,39 @@ def test_a_node_stopped_under_load_costs_no_failed_request(site):
     finally:
         site.start_node(1)
         site.wait_for_node(1)
+
+
+def test_an_image_uploaded_through_node_1_is_served_through_node_2_renditions_included(
+    site, editor
+):
+    out = io.BytesIO()
+    Image.new("RGB", (1800, 1200), "teal").save(out, "JPEG")
+    fields = release_form(
+        title_fr="Une photo partagée", slug_fr="photo-partagee", slug_en="shared-photo",
+        image_alt_fr="Un abri", image_alt_en="A shelter",
+    )  # fmt: skip
+    status, _headers, _body = editor.post_files(
+        ADD_URL, fields, {"image": ("IMG_1234.jpg", out.getvalue())}
+    )
+    assert status == 302, site.logs()
+    original = PressRelease.objects.get(slug_fr="photo-partagee").image.name
+    renditions = site.s3.keys(site.bucket, f"renditions/{original}/")
+    assert site.s3.keys(site.bucket, "releases/") == [original]
+    assert len(renditions) == 3  # 480, 960 and 1600 pixels wide, written by node 1
+    # Node 2's page names them at the site's own address, never the bucket's.
+    node2 = f"http://127.0.0.1:{site.ports['node2']}"
+    _status, _headers, page = fetch(node2 + "/fr/communiques/photo-partagee/")
+    assert set(re.findall(rb"/media/(renditions/[^\s\"?]+)", page)) <= {
+        name.encode() for name in renditions
+    }
+    assert site.s3.url.encode() not in page
+    no_redirect = urllib.request.build_opener(NoRedirect())
+    s3 = site.s3.client()
+    for name in [original, *renditions]:
+        stored = s3.get_object(Bucket=site.bucket, Key=name)["Body"].read()
+        for base in (node2, site.url):  # node 2 itself, and through Varnish and the balancer
+            status, headers, _body = fetch(f"{base}/media/{name}", opener=no_redirect)
+            assert status == 302, (base, name, status)
+            assert headers["Location"].startswith(f"{site.s3.url}/{site.bucket}/{name}?")
+            status, _headers, body = fetch(headers["Location"])
+            assert (status, body) == (200, stored), (base, name)
