@@ -17,6 +17,7 @@ from django.utils import timezone
 from PIL import Image
 
 from core import media
+from core.object_storage import PrivateS3Storage
 from pressroom.models import PressRelease
 from pressroom.services import release_set_status
 from tests.core.test_held_uploads import held_token, refused
@@ -216,3 +217,24 @@ def test_prune_media_lists_and_removes_orphans_through_the_storage_api(
     assert set(orphans) <= set(s3_server.keys(bucket))
     call_command("prune_media", "--delete", stdout=io.StringIO())
     assert s3_server.keys(bucket) == sorted(files_of(release))
+
+
+def test_urls_are_signed_for_the_address_browsers_reach_the_store_at(s3_server):
+    """In docker-compose the nodes reach MinIO as http://minio:9000, browsers as localhost."""
+    from iom_cms.settings import object_storage
+
+    environment = {
+        **s3_server.environment("media"),
+        "AWS_S3_PUBLIC_ENDPOINT_URL": "http://localhost:9000",
+    }
+    options = object_storage(lambda name: environment.get(name, ""))["OPTIONS"]
+    storage = PrivateS3Storage(**options)
+    url = storage.signed_url("releases/a.jpg", seconds=60, parameters={})
+    assert url.startswith("http://localhost:9000/media/releases/a.jpg?")
+    assert storage.url("releases/a.jpg") == "/media/releases/a.jpg"
+
+
+def test_without_a_bucket_uploads_stay_on_the_local_disk():
+    from iom_cms.settings import object_storage
+
+    assert object_storage(lambda name: "") is None
