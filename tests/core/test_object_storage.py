@@ -238,3 +238,30 @@ def test_without_a_bucket_uploads_stay_on_the_local_disk():
     from iom_cms.settings import object_storage
 
     assert object_storage(lambda name: "") is None
+
+
+def test_create_media_bucket_makes_it_once(s3_server, settings):
+    from iom_cms.settings import object_storage
+
+    environment = s3_server.environment("fresh-bucket")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": object_storage(lambda name: environment.get(name, "")),
+    }
+    out = io.StringIO()
+    call_command("create_media_bucket", stdout=out)
+    call_command("create_media_bucket", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "Created the bucket fresh-bucket.",
+        "The bucket fresh-bucket exists.",
+    ]
+    default_storage.save("releases/a.jpg", io.BytesIO(b"x"))
+    assert s3_server.keys("fresh-bucket") == ["releases/a.jpg"]
+    s3_server.client().delete_object(Bucket="fresh-bucket", Key="releases/a.jpg")
+    s3_server.client().delete_bucket(Bucket="fresh-bucket")
+
+
+def test_create_media_bucket_has_nothing_to_do_on_the_local_disk():
+    out = io.StringIO()
+    call_command("create_media_bucket", stdout=out)
+    assert "local disk" in out.getvalue()
