@@ -248,25 +248,26 @@ STORAGES = {
 # Unset: the local disk, MEDIA_ROOT.
 
 
-def object_storage(get: Callable[[str], str]) -> dict[str, Any] | None:
-    """STORAGES["default"] for the bucket that `get("AWS_STORAGE_BUCKET_NAME")` names, or None.
+def object_storage(env: Callable[..., str]) -> dict[str, Any] | None:
+    """STORAGES["default"] for the bucket that `env("AWS_STORAGE_BUCKET_NAME")` names, or None.
 
     The keys may be left unset where boto3 finds its own (an instance role), the endpoint too on
     AWS itself; another store (MinIO) is addressed by path (http://host:9000/bucket/name)."""
-    if not (bucket := get("AWS_STORAGE_BUCKET_NAME")):
+    if not (bucket := env("AWS_STORAGE_BUCKET_NAME", default="")):
         return None
-    endpoint = get("AWS_S3_ENDPOINT_URL") or None
+    endpoint = env("AWS_S3_ENDPOINT_URL", default="") or None
     return {
         "BACKEND": "core.object_storage.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": endpoint,
             # Where browsers reach the store, for the presigned URLs (default: the endpoint).
-            "public_endpoint_url": get("AWS_S3_PUBLIC_ENDPOINT_URL") or None,
-            "region_name": get("AWS_S3_REGION_NAME") or None,
-            "access_key": get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": get("AWS_SECRET_ACCESS_KEY") or None,
-            "addressing_style": get("AWS_S3_ADDRESSING_STYLE") or ("path" if endpoint else "auto"),
+            "public_endpoint_url": env("AWS_S3_PUBLIC_ENDPOINT_URL", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="")
+            or ("path" if endpoint else "auto"),
             "signature_version": "s3v4",
             "default_acl": None,  # the bucket's own: private, never public-read
             "querystring_auth": True,
@@ -275,7 +276,7 @@ def object_storage(get: Callable[[str], str]) -> dict[str, Any] | None:
     }
 
 
-if _object_storage := object_storage(lambda name: env(name, default="")):
+if _object_storage := object_storage(env):
     STORAGES["default"] = _object_storage
 # Image renditions (pressroom/images.py): written beside the uploads, once, when an image is saved.
 IMAGEKIT_CACHEFILE_DIR = "renditions"

@@ -153,6 +153,6 @@ def bucket(s3_server, settings):
     environment = s3_server.environment(name)
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": object_storage(lambda variable: environment.get(variable, "")),
+        "default": object_storage(lambda name, default: environment.get(name, default)),
     }
     return name

@@ -116,6 +116,31 @@ def test_compose_runs_several_nodes_behind_varnish_with_a_shared_cache_and_a_wor
         assert environment["EDGE_PURGE_URLS"] == "http://varnish:80/"
 
 
+def test_compose_keeps_the_uploads_in_minio_for_every_node():
+    services = compose()["services"]
+    minio = services["minio"]
+    assert minio["image"].startswith("minio/minio:RELEASE.")
+    assert "minio-data:/data" in minio["volumes"]
+    job = services["media-bucket"]
+    assert job["entrypoint"] + job["command"] == ["python", "manage.py", "create_media_bucket"]
+    assert job["restart"] == "no"
+    assert job["depends_on"]["minio"]["condition"] == "service_healthy"
+    for name in ("web", "worker"):
+        service = services[name]
+        environment = service["environment"]
+        assert environment["AWS_STORAGE_BUCKET_NAME"] == "${AWS_STORAGE_BUCKET_NAME-iom-media}"
+        assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
+        assert environment["AWS_ACCESS_KEY_ID"].startswith("${MINIO_ROOT_USER:?")
+        assert environment["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_ROOT_PASSWORD:?")
+        condition = service["depends_on"]["media-bucket"]["condition"]
+        assert condition == "service_completed_successfully", name
+    # Browsers follow the presigned URLs to MinIO on the host's port.
+    assert minio["ports"] == ["${MINIO_PORT:-9000}:9000"]
+    assert environment["AWS_S3_PUBLIC_ENDPOINT_URL"] == (
+        "${AWS_S3_PUBLIC_ENDPOINT_URL:-http://localhost:9000}"
+    )
+
+
 def test_every_depends_on_names_a_defined_service():
     services = compose()["services"]
     for name, service in services.items():

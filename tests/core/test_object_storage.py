@@ -227,7 +227,7 @@ def test_urls_are_signed_for_the_address_browsers_reach_the_store_at(s3_server):
         **s3_server.environment("media"),
         "AWS_S3_PUBLIC_ENDPOINT_URL": "http://localhost:9000",
     }
-    options = object_storage(lambda name: environment.get(name, ""))["OPTIONS"]
+    options = object_storage(lambda name, default: environment.get(name, default))["OPTIONS"]
     storage = PrivateS3Storage(**options)
     url = storage.signed_url("releases/a.jpg", seconds=60, parameters={})
     assert url.startswith("http://localhost:9000/media/releases/a.jpg?")
@@ -237,7 +237,7 @@ def test_urls_are_signed_for_the_address_browsers_reach_the_store_at(s3_server):
 def test_without_a_bucket_uploads_stay_on_the_local_disk():
     from iom_cms.settings import object_storage
 
-    assert object_storage(lambda name: "") is None
+    assert object_storage(lambda name, default: default) is None
 
 
 def test_create_media_bucket_makes_it_once(s3_server, settings):
@@ -246,7 +246,7 @@ def test_create_media_bucket_makes_it_once(s3_server, settings):
     environment = s3_server.environment("fresh-bucket")
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": object_storage(lambda name: environment.get(name, "")),
+        "default": object_storage(lambda name, default: environment.get(name, default)),
     }
     out = io.StringIO()
     call_command("create_media_bucket", stdout=out)
