@@ -14,6 +14,7 @@ urlpatterns = [
     # Before the release pages: "feed" and "api" are not slugs of releases.
     path(format_lazy("{}feed/", LIST), cache_public_page(feeds.ReleaseFeed()), name="feed"),
     path(format_lazy("{}api/", LIST), cache_public_page(api.release_list), name="api"),
+    path(format_lazy("{}api/schema.json", LIST), api.schema, name="api-schema"),
     # Never cached: each answer depends on the link's state (pressroom/previews.py).
     path(
         format_lazy("{}{}<str:token>/", LIST, _("preview/")),
