@@ -166,6 +166,8 @@ SITE_LANGUAGES = {
 LANGUAGE_CODE = "fr"
 LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates where Django's differ from the UN's style: English "23 May 2024" (iom_cms/formats/).
+FORMAT_MODULE_PATH = ["iom_cms.formats"]
 USE_I18N = True
 
 # Stored in UTC, shown in Geneva time unless an item says otherwise.

@@ -1,0 +1,8 @@
+# English dates in the UN's style: day, month in full, year ("23 May 2024"). The other formats
+# fall back to Django's `en` (times "10 a.m.", the input formats).
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, P"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y P"
