@@ -19,8 +19,7 @@ def clean_query(form, query):
         key = form.add_prefix(name)
         values = query.getlist(key)
         if not isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-            dropped |= len(values) > 1  # the last one counts
-            values = values[-1:]
+            values = values[-1:]  # the one that counts (a repeat alone is no reason to redirect)
         for value in sorted(values):
             if _filters_nothing(key, value, query):
                 dropped = True
