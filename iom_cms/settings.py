@@ -120,6 +120,17 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a request in seconds (a 503), not when the worker times out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # psycopg's pool, one per process: DB_POOL_MAX connections at most (README, "Replicas,
+    # connections and limits": nodes × workers × DB_POOL_MAX < max_connections). Unset or 0:
+    # no pool, one connection per thread kept CONN_MAX_AGE seconds.
+    if DB_POOL_MAX := env.int("DB_POOL_MAX", default=0):
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env.int("DB_POOL_MIN", default=1),
+            "max_size": DB_POOL_MAX,
+            # A request that finds every connection busy waits this long, then fails (503).
+            "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them: Django must not
 else:
     # SQLite (trying the site) builds the finder's covering index without its INCLUDE column:
     # slower, same results, so the warning is noise there.
