@@ -9,11 +9,11 @@ class PressroomConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from core.public_pages import public_pages_changed
+        from core import public_cache
 
-        from . import cache
         from .finder import plain_search
+        from .schedule import next_publication
 
-        public_pages_changed.connect(cache.clear_on_notice, dispatch_uid="pressroom-page-cache")
+        public_cache.register_next_change(next_publication)
         # The finder's word search on SQLite (`make run`) is done by functions of ours.
         connection_created.connect(plain_search.connect, dispatch_uid="pressroom-plain-search")

@@ -95,6 +95,22 @@ def test_compose_defines_the_db_web_and_nginx_services():
     assert {"db", "web", "nginx"} <= set(compose()["services"])
 
 
+def test_compose_runs_several_nodes_behind_varnish_with_a_shared_cache_and_a_worker():
+    services = compose()["services"]
+    assert {"varnish", "redis", "worker"} <= set(services)
+    assert services["varnish"]["image"].startswith("varnish:")
+    assert (
+        "./deploy/varnish/default.vcl:/etc/varnish/default.vcl:ro" in services["varnish"]["volumes"]
+    )
+    assert "volatile-lru" in services["redis"]["command"]
+    worker = services["worker"]
+    assert worker["entrypoint"] + worker["command"] == ["python", "manage.py", "db_worker"]
+    for name in ("web", "worker"):
+        environment = services[name]["environment"]
+        assert environment["CACHE_URL"] == "redis://redis:6379/1"
+        assert environment["EDGE_PURGE_URLS"] == "http://varnish:80/"
+
+
 def test_every_depends_on_names_a_defined_service():
     services = compose()["services"]
     for name, service in services.items():
@@ -194,12 +210,15 @@ needs_nginx = pytest.mark.skipif(
 )
 
 
-def test_nginx_is_the_only_way_in():
+def test_varnish_then_nginx_is_the_only_way_in():
     services = compose()["services"]
     assert "ports" not in services["web"], "gunicorn must be reachable only through nginx"
+    assert "ports" not in services["nginx"], "nginx must be reachable only through Varnish"
     assert services["web"]["expose"] == ["8000"]
-    assert services["nginx"]["ports"] == ["${HTTP_PORT:-8000}:80"]
+    assert services["nginx"]["expose"] == ["80"]
+    assert services["varnish"]["ports"] == ["${HTTP_PORT:-8000}:80"]
     assert services["nginx"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert '.host = "nginx";' in (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
 
 
 def test_nginx_gets_its_config_and_the_files_read_only():
