@@ -20,6 +20,12 @@ def test_a_date_reads_day_month_year(language, expected):
         assert formats.date_format(MAY_23, "DATETIME_FORMAT").startswith(expected)
 
 
+def test_short_english_dates_put_the_day_first_and_name_the_month():
+    with translation.override("en"):
+        assert formats.date_format(MAY_23.date(), "SHORT_DATE_FORMAT") == "23 May 2024"
+        assert formats.date_format(datetime.date(2031, 3, 4), "SHORT_DATE_FORMAT") == "4 Mar 2031"
+
+
 @pytest.mark.django_db
 def test_every_date_on_english_pages_reads_day_month_year(client):
     release = PressReleaseFactory(english=True, published_at=MAY_23)

@@ -4,5 +4,6 @@ DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, P"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y P"
+# Short (the admin's lists): the month's abbreviation, so that 4 March is never read 3 April.
+SHORT_DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y P"
