@@ -9,11 +9,21 @@ class PressroomConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from core import public_cache
+        from core import media, public_cache
 
+        from . import previews
         from .finder import plain_search
+        from .models import PressRelease
         from .schedule import next_publication
 
         public_cache.register_next_change(next_publication)
+        # The image and its renditions: shown when the release is (core/media.py).
+        media.register(
+            PressRelease,
+            "image",
+            original_name_field="image_original_name",
+            public=lambda releases: releases.published(),
+            previewable=previews.previewable_images,
+        )
         # The finder's word search on SQLite (`make run`) is done by functions of ours.
         connection_created.connect(plain_search.connect, dispatch_uid="pressroom-plain-search")

@@ -13,7 +13,7 @@ the passage shown is taken from the version the reader sees.
 
 Elsewhere (SQLite, `make run`) the same three expressions call functions of plain_search.py,
 which reads the same syntax without stemming; letters are compared without accents on both
-(the configurations in settings are `unaccent` ones, migration 0010).
+(the configurations in settings are `unaccent` ones, migration 0011).
 """
 
 import html

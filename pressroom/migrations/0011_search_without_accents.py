@@ -28,7 +28,7 @@ HEAD = {"name": "search_head", "weights": {"title": "A", "lead": "B"}, "storage"
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("pressroom", "0009_finder_speed"),
+        ("pressroom", "0010_release_random_image_names"),
     ]
 
     operations = [
