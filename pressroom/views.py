@@ -1,5 +1,5 @@
 from django.core.paginator import InvalidPage
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -105,9 +105,14 @@ class ReleaseDetailView(DetailView):
         queryset = queryset if queryset is not None else self.get_queryset()
         slug = self.kwargs["slug"]
         language = translation.get_language()
-        release = queryset.filter(**{f"slug_{language}": slug}).first()
-        if release is None:
-            release = queryset.filter(in_any_language("slug", slug)).first()
+        # One query: the release with this slug in the reader's language first, else in another.
+        here = ExpressionWrapper(Q(**{f"slug_{language}": slug}), output_field=BooleanField())
+        release = (
+            queryset.filter(in_any_language("slug", slug))
+            .alias(here=here)
+            .order_by(F("here").desc(), *PressRelease._meta.ordering)
+            .first()
+        )
         if release is None:
             release = self.with_old_slug(queryset, slug, language)
         if release is None:
