@@ -5,7 +5,7 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import site_pieces
         from .public_pages import public_pages_changed
 

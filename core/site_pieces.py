@@ -35,7 +35,7 @@ _kept: dict[tuple[str, str], tuple[str, datetime.datetime | None, Any]] = {}
 def generation() -> str | None:
     """The public pages' current generation (made on first use), or None if the cache fails."""
     try:
-        current = cache.get(GENERATION_KEY)
+        current: str | None = cache.get(GENERATION_KEY)
         if current is None:
             cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
             current = cache.get(GENERATION_KEY)
@@ -57,12 +57,14 @@ def renew(**kwargs: Any) -> None:
 def kept(
     name: str,
     build: Callable[[], T],
-    until: Callable[[], datetime.datetime | None] | None = None,
+    until: Callable[[T], datetime.datetime | None] | None = None,
+    again: bool = False,
 ) -> T:
     """The piece `name` in the active language: `build()` once per generation, then kept.
 
-    `until()`, asked when the piece is built, says when it stops being true on its own (None:
-    only at the next change). `build()` may raise (a database error): nothing is kept then.
+    `until(piece)`, asked when the piece is built, says when it stops being true on its own
+    (None: only at the next change). `again`: build it again now (the caller found it lacking).
+    `build()` may raise (a database error): nothing is kept then.
     """
     current = generation()
     key = (name, translation.get_language())
@@ -70,12 +72,14 @@ def kept(
     now = timezone.now()
     if (
         found
+        and not again
         and current is not None
         and found[0] == current
         and (found[1] is None or now < found[1])
     ):
-        return found[2]
+        piece: T = found[2]
+        return piece
     piece = build()
     if current is not None:
-        _kept[key] = (current, until() if until else None, piece)
+        _kept[key] = (current, until(piece) if until else None, piece)
     return piece

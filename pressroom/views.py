@@ -9,6 +9,7 @@ from django.views.generic import DetailView, TemplateView
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
+from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
 from .previews import keep_private, release_page_context
 
@@ -97,6 +98,8 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
+        if topic_ids_kept():
+            releases = releases.annotate(topic_ids=TopicIds())  # the topics with no query
         if self.request.user.has_perm("pressroom.change_pressrelease"):
             return releases
         return releases.published()
