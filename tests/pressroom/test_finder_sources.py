@@ -107,3 +107,14 @@ def test_the_page_still_needs_a_fixed_number_of_queries_with_sources(
     )
     with django_assert_num_queries(5):
         client.get(list_url(), {"office": "iom-bangladesh", "page": "1", "q": "communiqué"})
+
+
+def test_an_office_is_offered_when_its_first_release_becomes_public_with_no_write(
+    client, sources, clock
+):
+    start = timezone.now()
+    clock(start)
+    assert "quiet-office" not in dict(options(client.get(list_url()).content.decode(), "office"))
+    clock(start + datetime.timedelta(days=1, seconds=1))
+    html = client.get(list_url(), {"kind": "press-release"}).content.decode()
+    assert ("quiet-office", "Bureau discret") in options(html, "office")
