@@ -2,9 +2,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from core.site_pieces import kept
 from events.models import Event
-from organisation.models import Profile
+from organisation import pieces as organisation_pieces
 from pages.pieces import feature_cards
 from pressroom.models import PressRelease
 
@@ -38,5 +37,5 @@ class HomeView(TemplateView):
         context["upcoming_events"] = (
             Event.objects.published().upcoming().select_related("series")[:3]
         )
-        context["profile"] = kept("organisation-profile", Profile.objects.first)
+        context["profile"] = organisation_pieces.profile()
         return context
