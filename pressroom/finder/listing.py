@@ -9,16 +9,14 @@ Each release then carries what a template or a feed reads as plain attributes: `
 version shown), `url`, `topic_list`, `office` and `passage_html`.
 """
 
-from functools import cache
-
 from django.db.models import F
-from django.urls import reverse
 from django.utils import translation
 
 from core.translated import LANGUAGE_CODES
 
 from .. import pieces
 from ..models import Correction, TaggedRelease
+from ..models.releases import detail_prefix
 from . import search
 from .topic_ids import TopicIds, topic_ids_kept
 
@@ -40,18 +38,11 @@ LISTED_FIELDS = [
 ]
 
 
-@cache
-def _detail_prefix(language):
-    """The start of a release's address in `language`: `reverse()` once per process."""
-    with translation.override(language):
-        return reverse("pressroom:detail", kwargs={"slug": "-"})[:-2]
-
-
 class ReleaseUrls:
     """Release addresses: the prefix of each language, then the slug."""
 
     def __call__(self, release, language):
-        return f"{_detail_prefix(language)}{getattr(release, f'slug_{language}')}/"
+        return f"{detail_prefix(language)}{getattr(release, f'slug_{language}')}/"
 
 
 def page_rows(releases, *, words="", topics=None, limit=None):

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +20,14 @@ from core.translated import (
 from ..images import rendition
 from .contacts import MediaContact
 from .topics import TaggedRelease
+
+
+@cache
+def detail_prefix(language):
+    """The start of a release's address in `language`, before its slug: `reverse()` once per
+    process (slugs are ASCII: nothing in them is quoted)."""
+    with translation.override(language):
+        return reverse("pressroom:detail", kwargs={"slug": "-"})[:-2]
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -267,8 +277,11 @@ class PressRelease(TranslatedContent, models.Model):
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("pressroom:detail", kwargs={"slug": self.in_language(language).slug})
+        slug = self.in_language(language).slug
+        if not slug:  # no address: let reverse() say so
+            with translation.override(language):
+                return reverse("pressroom:detail", kwargs={"slug": slug})
+        return f"{detail_prefix(language)}{slug}/"
 
     def clean(self):
         """Each language is complete or empty, so a reader never meets half a translation."""
