@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from . import site_pieces
+        from . import edge, public_cache
         from .public_pages import public_pages_changed
 
-        public_pages_changed.connect(site_pieces.renew, dispatch_uid="core-site-pieces")
+        public_pages_changed.connect(public_cache.clear_on_notice, dispatch_uid="page-cache")
+        public_pages_changed.connect(edge.purge_on_notice, dispatch_uid="edge-purge")

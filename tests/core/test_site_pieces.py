@@ -1,12 +1,11 @@
 """Pieces kept per language until the public pages change (core/site_pieces.py)."""
 
-import datetime
 from unittest import mock
 
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import translation
 
-from core import public_pages, site_pieces
+from core import public_cache, public_pages, site_pieces
 
 
 def counting_builder(value="piece"):
@@ -39,26 +38,14 @@ def test_a_change_made_in_another_process_reaches_this_one():
     """Another process renews the shared generation; this one sees it at the next use."""
     build, calls = counting_builder()
     site_pieces.kept("test-piece", build)
-    cache.set(site_pieces.GENERATION_KEY, "made-by-another-process", timeout=None)
+    cache.set(public_cache.GENERATION_KEY, "made-by-another-process", timeout=None)
     assert site_pieces.kept("test-piece", build) == "piece 2"
     assert site_pieces.kept("test-piece", build) == "piece 2"
-
-
-def test_a_piece_is_built_again_when_its_time_is_up(clock):
-    start = timezone.now()
-    clock(start)
-    build, calls = counting_builder()
-    until = start + datetime.timedelta(seconds=10)
-    site_pieces.kept("test-piece", build, until=lambda piece: until)
-    clock(start + datetime.timedelta(seconds=9))
-    assert site_pieces.kept("test-piece", build, until=lambda piece: until) == "piece 1"
-    clock(until)
-    assert site_pieces.kept("test-piece", build, until=lambda piece: until) == "piece 2"
 
 
 def test_without_the_cache_pieces_are_built_for_every_page():
     build, calls = counting_builder()
-    with mock.patch.object(site_pieces.cache, "get", side_effect=ConnectionError("down")):
+    with mock.patch.object(public_cache.cache, "get", side_effect=ConnectionError("down")):
         site_pieces.kept("test-piece", build)
         site_pieces.kept("test-piece", build)
     assert len(calls) == 2
