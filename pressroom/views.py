@@ -145,10 +145,12 @@ class ReleaseDetailView(DetailView):
         canonical = self.object.get_absolute_url()
         if canonical != request.path:
             return redirect(canonical, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
         if not self.object.is_published():
             return keep_private(response)
-        return public_cache.tag(response, *self.object.surrogate_keys())
+        keys = self.object.surrogate_keys(topics=context["release_topics"])
+        return public_cache.tag(response, *keys)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -346,10 +346,11 @@ class PressRelease(TranslatedContent, models.Model):
         at = at or timezone.now()
         return self.status == self.Status.PUBLISHED and self.published_at <= at
 
-    def surrogate_keys(self):
+    def surrogate_keys(self, topics=None):
         """The keys its page carries in the caches (core/public_pages.py): its own and those of
-        the topics it names."""
-        return [public_pages.key_for(self), *map(public_pages.key_for, self.topics.all())]
+        the topics it names (`topics`, when the caller has read them)."""
+        topics = self.topics.all() if topics is None else topics
+        return [public_pages.key_for(self), *map(public_pages.key_for, topics)]
 
     is_published.boolean = True
 
