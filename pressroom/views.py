@@ -7,12 +7,13 @@ from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from core import public_cache
+from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
-from .previews import keep_private, release_page_context
+from .previews import release_page_context
 
 RELATED_RELEASES = 3
 
@@ -103,7 +104,7 @@ class ReleaseDetailView(DetailView):
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
         if topic_ids_kept():
             releases = releases.annotate(topic_ids=TopicIds())  # the topics with no query
-        if self.request.user.has_perm("pressroom.change_pressrelease"):
+        if may_preview(self.request.user, "pressroom.change_pressrelease"):
             return releases
         return releases.published()
 

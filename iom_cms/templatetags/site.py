@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils import translation
 
 from iom_cms.metadata import translated_url
@@ -25,3 +26,14 @@ def language_switcher(context):
             for code, _name in settings.LANGUAGES
         ]
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context):
+    """The page's full address, for print; only its path when the request named a host that is
+    not ours (the 400 page answering it must still render)."""
+    request = context["request"]
+    try:
+        return request.build_absolute_uri()
+    except DisallowedHost:
+        return request.get_full_path()
