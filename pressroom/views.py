@@ -1,5 +1,5 @@
 from django.core.paginator import InvalidPage
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +12,7 @@ from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .finder.permalink import clean_query
+from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
 from .previews import release_page_context
 
@@ -110,6 +111,8 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
+        if topic_ids_kept():
+            releases = releases.annotate(topic_ids=TopicIds())  # the topics with no query
         if may_preview(self.request.user, "pressroom.change_pressrelease"):
             return releases
         return releases.published()
@@ -118,9 +121,14 @@ class ReleaseDetailView(DetailView):
         queryset = queryset if queryset is not None else self.get_queryset()
         slug = self.kwargs["slug"]
         language = translation.get_language()
-        release = queryset.filter(**{f"slug_{language}": slug}).first()
-        if release is None:
-            release = queryset.filter(in_any_language("slug", slug)).first()
+        # One query: the release with this slug in the reader's language first, else in another.
+        here = ExpressionWrapper(Q(**{f"slug_{language}": slug}), output_field=BooleanField())
+        release = (
+            queryset.filter(in_any_language("slug", slug))
+            .alias(here=here)
+            .order_by(F("here").desc(), *PressRelease._meta.ordering)
+            .first()
+        )
         if release is None:
             release = self.with_old_slug(queryset, slug, language)
         if release is None:
@@ -147,10 +155,12 @@ class ReleaseDetailView(DetailView):
         canonical = self.object.get_absolute_url()
         if canonical != request.path:
             return redirect(canonical, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
         if not self.object.is_published():
             return keep_private(response)
-        return public_cache.tag(response, *self.object.surrogate_keys())
+        keys = self.object.surrogate_keys(topics=context["release_topics"])
+        return public_cache.tag(response, *keys)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

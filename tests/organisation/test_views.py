@@ -387,13 +387,16 @@ class TestQueryCounts:
         top = UnitFactory(slug="top")
         person = PersonFactory(slug="someone")
         staff(person, [top, *grow(top, [2], "small")[:1]], releases=1)
+        html_of(client, self.PAGES[page]())  # builds the pieces every page shares (the menu)
         with django_assert_max_num_queries(20) as small:
             html_of(client, self.PAGES[page]())
+        count = len(small.captured_queries)
 
         units = grow(top, [8, 7, 7], "big", first=10)
         staff(person, [top, *units[:5]], releases=12)
         assert Unit.objects.count() == 459
-        with django_assert_num_queries(len(small.captured_queries)):
+        html_of(client, self.PAGES[page]())  # the new releases' topics, made without the notice
+        with django_assert_num_queries(count):
             html_of(client, self.PAGES[page]())
 
     @pytest.mark.parametrize("page", ["structure", "unit"])
@@ -402,6 +405,7 @@ class TestQueryCounts:
     ):
         top = UnitFactory(slug="top")
         [child] = grow(top, [1], "shallow")
+        html_of(client, self.PAGES[page]())  # builds the pieces every page shares (the menu)
         with django_assert_max_num_queries(20) as shallow:
             html_of(client, self.PAGES[page]())
         for _ in range(60):

@@ -288,17 +288,20 @@ class TestQueryCounts:
             "language": "fr",
             "q": "communiqué",
         }
-        # The topics asked for, counts by year and type and by topic (one statement), those
-        # topics, the page (its ids in a subquery, its topics' ids in the rows), the offices
-        # and events offered, the site's menu, and (for the page cache) the next scheduled
-        # publication. The same whether the counts come from the tallies (a topic) or from the
-        # releases (words, a language, dates).
+        # The topics asked for, counts by year and type and by topic (one statement), the page
+        # (its ids in a subquery, its topics' ids in the rows) and, for the page cache, the next
+        # scheduled publication. The same whether the counts come from the tallies (a topic) or
+        # from the releases (words, a language, dates). The first page also builds what pages
+        # share (pressroom/pieces.py: the topics' names, the offices and events offered; the
+        # site's menu).
         with django_assert_num_queries(7):
             client.get(list_url(), {"topic": topics[0].slug})
+        with django_assert_num_queries(4):
+            client.get(list_url(), {"topic": topics[1].slug})
         PressReleaseFactory.create_batch(30, topics=topics, english=True)
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(4):
             client.get(list_url(), query)
-        with django_assert_num_queries(6):  # no topic asked for: none to look up
+        with django_assert_num_queries(3):  # no topic asked for: none to look up
             response = client.get(list_url(), {"page": "2"})
         assert len(response.context["object_list"]) == 12
 
