@@ -1,0 +1,115 @@
+"""Sending what is due: one subscription at a time, locked, over one SMTP connection.
+
+Each message is its own transaction: the subscription's row is locked (SKIP LOCKED, so workers
+share the outbox without waiting for each other), its due rows are read, the message is handed
+to the SMTP server, and the rows are marked sent before the lock is let go. A worker killed
+before the server accepted a message leaves its rows pending, and the next worker sends them;
+the one window for a second copy is a kill between the server's "250 OK" and the commit, a
+few milliseconds (each message carries a Message-ID made from its outbox row, by which mail
+servers can tell a repeat).
+
+An immediate subscription gets one message per release; a digest, all its releases due.
+"""
+
+import logging
+import smtplib
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from pressroom.models import PressRelease
+
+from . import messages, services
+from .models import Announcement, Delivery, Frequency, Subscription
+
+logger = logging.getLogger(__name__)
+
+
+def due(now):
+    return Delivery.objects.filter(state=Delivery.State.PENDING, due_at__lte=now)
+
+
+def anything_due(now):
+    return due(now).exists() or Announcement.objects.filter(done_at=None, due_at__lte=now).exists()
+
+
+def deliver_due(limit=None):
+    """Send every message due (or `limit` of them); returns how many were sent."""
+    renderer = messages.Renderer()
+    connection = get_connection()
+    sent = 0
+    try:
+        while limit is None or sent < limit:
+            outcome = _deliver_one(connection, renderer)
+            if outcome is None:
+                break
+            sent += outcome
+    finally:
+        connection.close()
+    return sent
+
+
+@transaction.atomic
+def _deliver_one(connection, renderer):
+    """Send one message; None when nothing is due, else how many were sent (0 or 1)."""
+    now = timezone.now()
+    subscription = (
+        Subscription.objects.filter(
+            Exists(due(now).filter(subscription=OuterRef("pk"))), address__paused_at=None
+        )
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("address")
+        .order_by()
+        .first()
+    )
+    if subscription is None:
+        return None
+    rows = due(now).filter(subscription=subscription).order_by("due_at", "release_id")
+    public = PressRelease.objects.published(at=now).filter(pk=OuterRef("release_id"))
+    services.deliveries_withdrawn(deliveries=rows.filter(~Exists(public)))
+    ids = list(rows.values_list("pk", flat=True))
+    if subscription.frequency == Frequency.IMMEDIATELY:
+        ids = ids[:1]
+    if not ids:
+        return 0
+    chosen = Delivery.objects.filter(pk__in=ids)
+    release_ids = list(chosen.values_list("release_id", flat=True))
+    message = renderer.message(subscription, release_ids, message_id=min(ids))
+    try:
+        connection.send_messages([message])
+    except (smtplib.SMTPException, OSError) as error:
+        permanent = _permanent(error)
+        logger.warning(
+            "alert to subscription %s failed (%s): %s",
+            subscription.pk,
+            "permanent" if permanent else "will retry",
+            error,
+        )
+        connection.close()  # opened again for the next message
+        services.deliveries_failed(
+            deliveries=chosen, address=subscription.address, error=str(error), permanent=permanent
+        )
+        return 0
+    services.deliveries_sent(deliveries=chosen, address=subscription.address)
+    return 1
+
+
+def _permanent(error):
+    """A 5xx about the recipient or the message; not one about our sender or the connection."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return False
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def send_confirmation(subscription_id):
+    """The one email an unconfirmed address may get; a temporary failure is tried again."""
+    subscription = Subscription.objects.select_related("address").filter(pk=subscription_id).first()
+    if subscription is None or subscription.confirmed_at is not None:
+        return False
+    message = messages.Renderer().confirmation(subscription)
+    message.send()
+    return True
