@@ -7,9 +7,11 @@ from alerts import links
 from alerts.models import Subscription
 from tests.factories import TopicFactory
 
-from .test_accessibility import axe_script, violations  # noqa: F401  (a fixture)
+from . import test_accessibility
+from .test_accessibility import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
+axe_script = test_accessibility.axe_script  # the fixture: axe-core's script, or a skip
 
 
 @pytest.fixture
