@@ -48,14 +48,14 @@ class Renderer:
             description = self.description(subscription.query, language)
             if subscription.frequency == Frequency.IMMEDIATELY:
                 subject = gettext("IOM: %(title)s") % {"title": rows[0].title}
-                intro = gettext("A new IOM press release matches your alert “%(filter)s”.")
+                intro = gettext("A new IOM press release matches your alert: %(filter)s.")
             else:
                 subject = ngettext(
                     "IOM: %(count)d new press release (%(filter)s)",
                     "IOM: %(count)d new press releases (%(filter)s)",
                     len(rows),
                 ) % {"count": len(rows), "filter": description}
-                intro = gettext("New IOM press releases that match your alert “%(filter)s”.")
+                intro = gettext("New IOM press releases that match your alert: %(filter)s.")
             context = {
                 "language": language,
                 "subject": subject,

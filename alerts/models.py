@@ -37,6 +37,8 @@ class Address(models.Model):
         verbose_name = _("subscriber address")
         verbose_name_plural = _("subscriber addresses")
         ordering = ["email"]
+        # Only whoever answers data-subject requests sees who subscribed (admin.py).
+        permissions = [("see_subscriber_addresses", _("Can see subscribers’ addresses"))]
         constraints = [
             # Stored as services.normalise_email() writes it, so one address is one row.
             models.CheckConstraint(

@@ -32,9 +32,12 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.delay = 0.0
+        self.started = 0  # messages whose DATA has begun, accepted or not
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.started += 1
         if self.delay:
             await asyncio.sleep(self.delay)
         if server.transport is None or server.transport.is_closing():
@@ -53,6 +56,15 @@ class Inbox:
                     return list(self.messages)
             time.sleep(0.05)
         raise AssertionError(f"{len(self.messages)} messages after {timeout} s, not {count}")
+
+    def wait_until_started(self, count, timeout=20.0):
+        """Until the `count`th message is being received (not accepted yet)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.started >= count:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"{self.started} messages begun after {timeout} s, not {count}")
 
     def to(self, address):
         with self.lock:

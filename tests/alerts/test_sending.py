@@ -54,7 +54,7 @@ class TestPublishingNow:
         assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "luc@example.org"]
         message = next(m for m in mail.outbox if m.to == ["ana@example.org"])
         assert message.subject == "OIM: Sequía en el Sahel"
-        assert "Un nuevo comunicado de la OIM corresponde a su alerta «Clima»." in message.body
+        assert "Un nuevo comunicado de la OIM corresponde a su alerta: Clima." in message.body
         assert "https://www.iom.example/es/comunicados/" in message.body
         html = message.alternatives[0][0]
         assert '<html lang="es">' in html

@@ -64,7 +64,7 @@ class TestDoubleOptIn:
         (message,) = mail.outbox
         assert message.to == ["journalist@example.org"]
         assert message.subject == "Confirm your IOM email alert"
-        assert "“Climate”" in message.body
+        assert "email: Climate (As soon as a release is public)." in message.body
         html = message.alternatives[0][0]
         assert '<html lang="en">' in html
 
