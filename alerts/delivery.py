@@ -25,6 +25,7 @@ from . import messages, services
 from .models import Announcement, Delivery, Frequency, Subscription
 
 logger = logging.getLogger(__name__)
+CANDIDATES = 100  # more than workers ever run at once
 
 
 def due(now):
@@ -55,17 +56,18 @@ def deliver_due(limit=None):
 def _deliver_one(connection, renderer):
     """Send one message; None when nothing is due, else how many were sent (0 or 1)."""
     now = timezone.now()
-    subscription = (
-        Subscription.objects.filter(
-            Exists(due(now).filter(subscription=OuterRef("pk"))), address__paused_at=None
-        )
+    # The next due rows, on the outbox's partial index (sent rows leave it), give the
+    # candidates; the first one no other worker holds is locked.
+    candidates = due(now).order_by("due_at").values("subscription_id")[:CANDIDATES]
+    found = list(
+        Subscription.objects.filter(pk__in=candidates, address__paused_at=None)
         .select_for_update(skip_locked=True, of=("self",))
         .select_related("address")
-        .order_by()
-        .first()
+        .order_by()[:1]
     )
-    if subscription is None:
+    if not found:
         return None
+    subscription = found[0]
     rows = due(now).filter(subscription=subscription).order_by("due_at", "release_id")
     public = PressRelease.objects.published(at=now).filter(pk=OuterRef("release_id"))
     services.deliveries_withdrawn(deliveries=rows.filter(~Exists(public)))
