@@ -152,9 +152,8 @@ def main():
         started = time.perf_counter()
         found = matching_subscriptions(probe, timezone.now()).count()
         timings.append(time.perf_counter() - started)
-    print(
-        f"match one release: {found} subscriptions, median {statistics.median(timings) * 1000:.0f} ms"
-    )
+    median = statistics.median(timings) * 1000
+    print(f"match one release: {found} subscriptions, median {median:.0f} ms")
     PressRelease.objects.filter(pk=probe.pk).update(status="draft")
 
     counter = Counter()
