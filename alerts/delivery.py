@@ -68,18 +68,28 @@ def _deliver_one(connection, renderer):
     if not found:
         return None
     subscription = found[0]
-    rows = due(now).filter(subscription=subscription).order_by("due_at", "release_id")
     public = PressRelease.objects.published(at=now).filter(pk=OuterRef("release_id"))
-    services.deliveries_withdrawn(deliveries=rows.filter(~Exists(public)))
-    ids = list(rows.values_list("pk", flat=True))
+    rows = list(
+        due(now)
+        .filter(subscription=subscription)
+        .annotate(public=Exists(public))
+        .order_by("due_at", "release_id")
+        .values_list("pk", "release_id", "public")
+    )
+    withdrawn = [pk for pk, _release_id, is_public in rows if not is_public]
+    if withdrawn:  # unpublished since it was announced
+        services.deliveries_withdrawn(deliveries=Delivery.objects.filter(pk__in=withdrawn))
+    rows = [(pk, release_id) for pk, release_id, is_public in rows if is_public]
     if subscription.frequency == Frequency.IMMEDIATELY:
-        ids = ids[:1]
-    if not ids:
+        rows = rows[:1]
+    if not rows:
         return 0
+    ids = [pk for pk, _release_id in rows]
+    release_ids = [release_id for _pk, release_id in rows]
     chosen = Delivery.objects.filter(pk__in=ids)
-    release_ids = list(chosen.values_list("release_id", flat=True))
     message = renderer.message(subscription, release_ids, message_id=min(ids))
     try:
+        connection.open()  # once per batch: send_messages() alone would connect per message
         connection.send_messages([message])
     except (smtplib.SMTPException, OSError) as error:
         permanent = _permanent(error)

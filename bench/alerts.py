@@ -25,9 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iom_cms.test_settings")
 
+import logging  # noqa: E402
+
 import django  # noqa: E402
 
 django.setup()
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd: a line per command
 
 from aiosmtpd.controller import Controller  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -64,10 +67,16 @@ def make_data(total, matching):
     Spanish), in the proportions of a newsroom's readers."""
     rng = random.Random(1)  # noqa: S311 - variety, not secrets
     topics = [
-        Topic.objects.create(slug=f"t{n}", name_fr=f"T{n}", name_en=f"T{n}") for n in range(30)
+        Topic.objects.create(slug=f"t{n}", **{f"name_{code}": f"T{n}" for code in LANGUAGE_CODES})
+        for n in range(30)
     ]
     units = [
-        Unit.objects.create(slug=f"u{n}", name_fr=f"U{n}", kind="division", position=n + 1)
+        Unit.objects.create(
+            slug=f"u{n}",
+            kind="division",
+            position=n + 1,
+            **{f"name_{code}": f"U{n}" for code in LANGUAGE_CODES},
+        )
         for n in range(10)
     ]
     now = timezone.now()
