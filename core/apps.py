@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from . import edge, public_cache
+        from .public_pages import public_pages_changed
+
+        public_pages_changed.connect(public_cache.clear_on_notice, dispatch_uid="page-cache")
+        public_pages_changed.connect(edge.purge_on_notice, dispatch_uid="edge-purge")

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.demo_data import read, texts
+from organisation.models import Person
 
 from .models import Event, Participation, Series, Session, Speaker
 
@@ -83,11 +84,20 @@ def _ensure_event(item, series, today):
         session.full_clean()
         session.save()
         for position, participant in enumerate(spec.get("speaker", [])):
-            name = participant["name"]
-            speaker, _created = Speaker.objects.get_or_create(
-                name=name, defaults=texts(SPEAKERS[name])
-            )
+            speaker = _speaker(participant["name"])
             Participation.objects.create(
                 session=session, speaker=speaker, role=participant["role"], position=position
             )
     return True
+
+
+def _speaker(name):
+    """The speaker called `name`: the member of staff it names when the organisation's demo is
+    loaded (organisation first), else an external speaker of that name."""
+    spec = SPEAKERS[name]
+    person = Person.objects.filter(slug=spec.get("staff", "")).first()
+    if person is not None:
+        speaker, _created = Speaker.objects.get_or_create(person=person, defaults=texts(spec))
+    else:
+        speaker, _created = Speaker.objects.get_or_create(name=name, defaults=texts(spec))
+    return speaker

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -79,9 +80,28 @@ class LoginForm(AdminAuthenticationForm):
         user.otp_device = device
 
 
+class AutocompleteView(AutocompleteJsonView):
+    """Django's autocomplete, whose suggestions a model admin may label with more than the
+    object's name: its `autocomplete_label(obj)`, when it has one."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = str(label(obj))
+        return result
+
+
 class SiteAdmin(admin.AdminSite):
     login_form = LoginForm
     login_template = "admin/login_with_code.html"
+    # Named after the organisation, in the reader's language (the admin follows the browser's).
+    site_header = _("IOM administration")
+    site_title = _("IOM administration")
+    index_title = _("Site administration")
+
+    def autocomplete_view(self, request):
+        return AutocompleteView.as_view(admin_site=self)(request)
 
     def has_permission(self, request):
         if not super().has_permission(request):

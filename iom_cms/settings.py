@@ -52,9 +52,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "django_otp.plugins.otp_totp",
     "core",
     "iom_cms",
     "pressroom",
@@ -68,6 +68,11 @@ MIDDLEWARE = [
     # Outermost: every request gets a log line and a request id, whatever answers it.
     "iom_cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # ETag and 304 answers, for pages made now and pages from the cache alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The one caching rule (Cache-Control, surrogate keys, the page cache): outside django-csp's
+    # middleware, so that a kept page keeps its own policy header.
+    "core.public_cache.PublicCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything reads the path: NUL bytes and invalid UTF-8 are a 400, static files too.
     "iom_cms.middleware.MalformedRequestMiddleware",
@@ -123,20 +128,43 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a request in seconds (a 503), not when the worker times out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # psycopg's pool, one per process: DB_POOL_MAX connections at most (README, "Replicas,
+    # connections and limits": nodes × workers × DB_POOL_MAX < max_connections). Unset or 0:
+    # no pool, one connection per thread kept CONN_MAX_AGE seconds.
+    if DB_POOL_MAX := env.int("DB_POOL_MAX", default=0):
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env.int("DB_POOL_MIN", default=1),
+            "max_size": DB_POOL_MAX,
+            # A request that finds every connection busy waits this long, then fails (503).
+            "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them: Django must not
 else:
     # SQLite (trying the site) builds the finder's covering index without its INCLUDE column:
     # slower, same results, so the warning is noise there.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The page cache of the press-release list, feed and API for anonymous readers (pressroom/cache.py).
-# Every process must share it, so that publishing clears it for all: a file cache on one machine,
-# Redis (redis://…) with several. PAGE_CACHE_SECONDS=0 turns the page cache off.
+# The page cache of public pages for anonymous readers (core/public_cache.py), shared by every
+# process so that a change clears it for all: a file cache on one machine, Redis with several
+# (redis://cache:6379/1, with maxmemory-policy volatile-lru: README, "Running several nodes").
+# PAGE_CACHE_SECONDS caps how long any cache keeps a page (s-maxage); 0 turns the page cache off.
+# BROWSER_CACHE_SECONDS caps what browsers keep (max-age): they are never purged.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that is down or slow costs a request a quarter of a second, not a retry loop.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=0.25, socket_timeout=0.25, retry=None
+    )
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=30)
+
+# The edge caches (Varnish) purged by surrogate key on every change (core/edge.py), e.g.
+# EDGE_PURGE_URLS=http://varnish:80/ (comma-separated, one per edge). Empty: no edge.
+EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 
 # The task queue (django-tasks): a table in the database, run by `manage.py db_worker`. It
-# sends the email alerts (alerts/tasks.py).
+# retries failed edge purges (core/edge.py) and sends the email alerts (alerts/tasks.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587. Unset: printed on the

@@ -5,6 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from core.public_cache import same_in_every_language
+
 from . import health, views
 from .sitemaps import SITEMAPS
 
@@ -12,8 +14,9 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
+    # Outside the language prefixes, and the same in every language.
+    path("sitemap.xml", same_in_every_language(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", same_in_every_language(views.robots_txt), name="robots"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -149,9 +149,13 @@ class PositionAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
     list_display = ("title", "unit", "in_leadership_team", "current_holder", "shift_buttons")
     list_filter = ("in_leadership_team", ("unit", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("unit",)
-    search_fields = [f"title_{code}" for code in LANGUAGE_CODES]
+    search_fields = [
+        f"{name}_{code}"
+        for name in ("title", "title_feminine", "title_masculine")
+        for code in LANGUAGE_CODES
+    ]
     autocomplete_fields = ("unit",)
-    fields = ("title", "unit", "order", "in_leadership_team")
+    fields = ("title", "title_feminine", "title_masculine", "unit", "order", "in_leadership_team")
     readonly_fields = ("order",)
     inlines = (AppointmentInline,)
     list_per_page = 200
@@ -192,9 +196,9 @@ class PostsHeldInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "title_form")
     search_fields = ["name", "slug"]
-    fields = ("name", "slug", "photo", "photo_alt", "biography")
+    fields = ("name", "slug", "title_form", "photo", "photo_alt", "biography")
     inlines = (PostsHeldInline,)
 
     def get_readonly_fields(self, request, obj=None):

@@ -3,7 +3,8 @@
 The structure of IOM's headquarters (demo_data/units.toml, with the posts of the Director General,
 her deputies and the Chief of Staff), the Director General, Amy Pope, as the holder of her post
 (people.toml), and the organisation's profile (profile.toml); the data files say where each text
-comes from. Posts whose holders the seed does not name are shown without one.
+comes from. Posts whose holders the seed does not name are shown vacant. One fictional member of
+staff, who holds no post, speaks at the fictional events, with a drawn placeholder portrait.
 
 Loading is idempotent: units and people are looked up by slug, the profile is the single row,
 and a unit gets its demo post only while it has none. What exists is left as editors left it.
@@ -11,8 +12,10 @@ and a unit gets its demo post only while it has none. What exists is left as edi
 
 import sys
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core import demo_images
 from core.demo_data import read, texts
 from core.translated import LANGUAGE_CODES
 
@@ -70,8 +73,15 @@ def _ensure_post(unit, post):
 def _ensure_person(person):
     """Create the person unless the slug exists, and the appointments that are missing."""
     person_row, created = Person.objects.get_or_create(
-        slug=person["slug"], defaults={"name": person["name"]}
+        slug=person["slug"],
+        defaults={"name": person["name"], "title_form": person.get("title_form", "neutral")},
     )
+    if created and person.get("placeholder_portrait"):
+        portrait = demo_images.placeholder_portrait(person["slug"])
+        person_row.photo.save(f"{person['slug']}.png", ContentFile(portrait), save=False)
+        for field, value in texts(person).items():
+            setattr(person_row, field, value)
+        person_row.save()
     for appointment in person.get("appointment", []):
         position = Position.objects.filter(unit__slug=appointment["unit"]).order_by("order").first()
         if position and not person_row.appointments.filter(position=position).exists():

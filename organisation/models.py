@@ -10,7 +10,7 @@ and on PostgreSQL any deeper cycle too (migration 0002).
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from pilkit.processors import ResizeToFill
 
@@ -162,8 +162,28 @@ class Unit(models.Model):
         return self.short_name or self.name
 
 
+class TitleForm(models.TextChoices):
+    """Which form of a post's title goes with a person's name (French and Spanish have three)."""
+
+    FEMININE = "feminine", _("Feminine (e.g. Directrice générale, Directora General)")
+    MASCULINE = "masculine", _("Masculine (e.g. Directeur général, Director General)")
+    NEUTRAL = "neutral", _("Neutral (the post's own title)")
+
+
 class Person(models.Model):
+    TitleForm = TitleForm
+
     name = models.CharField(_("name"), max_length=200)
+    title_form = models.CharField(
+        _("form of titles"),
+        max_length=10,
+        choices=TitleForm.choices,
+        default=TitleForm.NEUTRAL,
+        help_text=_(
+            "The form of the titles of the posts this person holds or held, wherever they are "
+            "shown with the name. Neutral shows each post's own title."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -198,6 +218,9 @@ class Person(models.Model):
                 condition=models.Q(photo="") | filled(f"photo_alt_{settings.LANGUAGE_CODE}"),
                 name="person_photo_described",
                 violation_error_message=_("Describe the photo for people who cannot see it."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(title_form__in=TitleForm.values), name="person_title_form_valid"
             ),
         ]
 
@@ -242,7 +265,34 @@ class PositionQuerySet(models.QuerySet):
 class Position(models.Model):
     """A post in a unit, e.g. Director General. Who holds it, and when, is an Appointment."""
 
-    title = models.CharField(_("title"), max_length=200)  # translated
+    # Translated, the three of them (see translation.py).
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_(
+            "The post's own title, in a form that fits anyone (e.g. “Directeur général ou "
+            "directrice générale”): shown while the post is vacant and for holders whose form "
+            "of titles is neutral."
+        ),
+    )
+    title_feminine = models.CharField(
+        _("feminine title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "e.g. “Directrice générale”, “Directora General”; for holders whose form of titles "
+            "is feminine. Empty: the title above (English rarely needs one)."
+        ),
+    )
+    title_masculine = models.CharField(
+        _("masculine title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "e.g. “Directeur général”, “Director General”; for holders whose form of titles is "
+            "masculine. Empty: the title above."
+        ),
+    )
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions"
     )
@@ -279,6 +329,19 @@ class Position(models.Model):
     def holder_on(self, date):
         """The appointment in force on `date`, or None. There is at most one (see Appointment)."""
         return self.appointments.held_on(date).select_related("person").first()
+
+    def title_for(self, person, language=None):
+        """The title in the form `person` uses, in `language` (default: the active one).
+
+        Read column by column: modeltranslation would fill an empty English feminine title
+        with the French one.
+        """
+        language = language or translation.get_language()
+        if person is not None and person.title_form != TitleForm.NEUTRAL:
+            gendered = getattr(self, f"title_{person.title_form}_{language}", "")
+            if gendered:
+                return gendered
+        return getattr(self, f"title_{language}", "") or self.title
 
 
 class AppointmentQuerySet(models.QuerySet):
@@ -345,7 +408,12 @@ class Appointment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.position}"
+        return f"{self.person} – {self.title}"
+
+    @property
+    def title(self):
+        """The post's title in the holder's form, in the active language."""
+        return self.position.title_for(self.person)
 
 
 class Profile(models.Model):

@@ -13,8 +13,8 @@ class UnitTranslationOptions(TranslationOptions):
 
 @register(Position)
 class PositionTranslationOptions(TranslationOptions):
-    fields = ("title",)
-    required_languages = LANGUAGE_CODES
+    fields = ("title", "title_feminine", "title_masculine")
+    required_languages = {"default": ("title",)}  # in every language; the forms may be empty
 
 
 @register(Person)

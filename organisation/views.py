@@ -29,15 +29,6 @@ class WhoWeAreView(TemplateView):
         return context
 
 
-class StructureView(TemplateView):
-    template_name = "organisation/structure.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["units"] = tree.as_nested_list(Unit.objects.without_mandates().tree())
-        return context
-
-
 class HoldersOnForm(forms.Form):
     on = forms.DateField(
         label=_("Who held these posts on"),
@@ -48,18 +39,49 @@ class HoldersOnForm(forms.Form):
     )
 
 
-class UnitView(DetailView):
-    """A unit: its mandate, its posts and who holds them (today or `?on=` a date), its sub-units
-    and its latest releases. A malformed date is a 400 that says why."""
-
-    model = Unit
-    context_object_name = "unit"
+class HoldersOnMixin:
+    """Posts shown with their holders today, or `?on=` a date; a malformed date is a 400 that
+    says why (and the page shows today's holders)."""
 
     def get(self, request, *args, **kwargs):
         self.form = HoldersOnForm(request.GET or None)
-        self.object = self.get_object()
-        status = 400 if self.form.is_bound and not self.form.is_valid() else 200
-        return self.render_to_response(self.get_context_data(object=self.object), status=status)
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        on = (self.form.cleaned_data.get("on") if self.form.is_valid() else None) or today
+        context.update(form=self.form, on=on, today=today)
+        return context
+
+
+class StructureView(HoldersOnMixin, TemplateView):
+    """Every unit under the one it reports to, each with its posts and their holders."""
+
+    template_name = "organisation/structure.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        units = tree.as_nested_list(Unit.objects.without_mandates().tree())
+        posts = {}
+        positions = Position.objects.order_by("unit_id", "order").with_holders(context["on"])
+        for position in positions:
+            posts.setdefault(position.unit_id, []).append(position)
+        for unit in units:
+            unit.posts = posts.get(unit.pk, [])
+        context["units"] = units
+        return context
+
+
+class UnitView(HoldersOnMixin, DetailView):
+    """A unit: its mandate, its posts and who holds them (today or `?on=` a date), its sub-units
+    and its latest releases."""
+
+    model = Unit
+    context_object_name = "unit"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,11 +90,7 @@ class UnitView(DetailView):
         node = units[unit.pk]
         context["ancestors"] = tree.ancestors(node, units)
         context["subunits"] = tree.as_nested_list(node.subunits)
-
-        today = timezone.localdate()
-        on = (self.form.cleaned_data.get("on") if self.form.is_valid() else None) or today
-        context.update(form=self.form, on=on, today=today)
-        context["positions"] = unit.positions.order_by("order").with_holders(on)
+        context["positions"] = unit.positions.order_by("order").with_holders(context["on"])
         context["releases"] = unit.press_releases.published().listed(limit=LATEST_RELEASES)
         return context
 

@@ -7,8 +7,8 @@ class PressroomConfig(AppConfig):
     verbose_name = _("Press room")
 
     def ready(self):
-        from core.public_pages import public_pages_changed
+        from core import public_cache
 
-        from . import cache
+        from .schedule import next_publication
 
-        public_pages_changed.connect(cache.clear_on_notice, dispatch_uid="pressroom-page-cache")
+        public_cache.register_next_change(next_publication)

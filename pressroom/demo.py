@@ -3,7 +3,8 @@
 One real release, IOM's press release on the 2024 International Dialogue on Migration
 (demo_data/idm_release.toml), and about sixty fictional ones (demo_generated.py), the same on every
 run, so that lists, topic filters, language fallbacks, drafts and embargoes all have something to
-show; their topics (topics.toml) and media contacts (contacts.toml).
+show; their topics (topics.toml) and media contacts (contacts.toml); and illustrations drawn at
+load time (core/demo_images.py) for the IDM release and some others (images.toml).
 
 Loading is idempotent: a release is looked up by its slug in its original language, a topic by its
 slug, a contact by email. What exists is left as it is, including editors' changes.
@@ -12,10 +13,12 @@ slug, a contact by email. What exists is left as it is, including editors' chang
 import sys
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from core import demo_images
 from core.demo_data import read, texts
 from core.translated import LANGUAGE_CODES
 from events.models import Event
@@ -27,6 +30,7 @@ from .models import MediaContact, PressRelease, Topic
 TOPICS = read(__file__, "topics")["topic"]
 CONTACTS = read(__file__, "contacts")["contact"]
 IDM = read(__file__, "idm_release")
+IMAGES = read(__file__, "images")
 
 
 @transaction.atomic
@@ -39,6 +43,7 @@ def load(*, stdout=None):
     created = sum(_ensure_release(spec, topics, contacts) for spec in releases)
     _link_idm_release_to_its_event()
     _link_idm_release_to_organisation()
+    images_added = _ensure_images(releases)
 
     per_language = ", ".join(
         f"{code} {sum(code in spec['text'] for spec in releases)}" for code in LANGUAGE_CODES
@@ -49,7 +54,8 @@ def load(*, stdout=None):
         f"Press releases: {len(releases)} ({per_language}; {drafts} drafts, "
         f"{scheduled} scheduled), {created} created.\n"
         f"Topics: {len(topics)}, {topics_created} created. "
-        f"Media contacts: {len(contacts)}, {contacts_created} created.\n"
+        f"Media contacts: {len(contacts)}, {contacts_created} created. "
+        f"Images: {len(IMAGES['image'])}, {images_added} added.\n"
     )
 
 
@@ -111,6 +117,46 @@ def _ensure_release(spec, topics, contacts):
     release.topics.set([topics[topic_slug] for topic_slug in spec["topics"]])
     release.contacts.set([contacts[email] for email in spec["contacts"]])
     return True
+
+
+def _ensure_images(releases):
+    """Give each image of images.toml to its release, where that release has no image yet."""
+    added = 0
+    for image in IMAGES["image"]:
+        release = idm_release() if image.get("release") == "idm" else _latest(releases, image)
+        if release is None or release.image:
+            continue
+        release.image.save(
+            f"{image['scene']}.png", ContentFile(demo_images.scene(image["scene"])), save=False
+        )
+        release.image_credit = IMAGES["credit"]
+        fields = ["image", "image_width", "image_height", "image_credit"]
+        for code in LANGUAGE_CODES:
+            setattr(release, f"image_alt_{code}", image[code]["alt"])
+            setattr(release, f"image_caption_{code}", image[code]["caption"])
+            fields += [f"image_alt_{code}", f"image_caption_{code}"]
+        # Only these columns: saving the whole row would copy the untranslated attributes
+        # (read in the active language) into that language's columns.
+        release.save(update_fields=fields)
+        added += 1
+    return added
+
+
+def _latest(releases, image):
+    """The latest public release among the specs of the image's subjects, or None."""
+    specs = [
+        spec
+        for spec in releases
+        if spec.get("subject") in image["subjects"]
+        and spec["status"] == PressRelease.Status.PUBLISHED
+        and not spec["scheduled"]
+    ]
+    if not specs:
+        return None
+    spec = max(specs, key=lambda spec: spec["published_at"])
+    original = spec["original_language"]
+    slug = spec["text"][original]["slug"]
+    return PressRelease.objects.filter(**{f"slug_{original}": slug}).first()
 
 
 def _link_idm_release_to_organisation():

@@ -56,6 +56,7 @@ def generated_releases(*, now, used_slugs):
                 "status": status,
                 "scheduled": published_at > now,
                 "published_at": published_at,
+                "subject": subject["key"],
                 **_story(rng, subject, place, languages, used_slugs),
             }
         )

@@ -8,8 +8,9 @@
 - `preview_link_create()`, `preview_link_revoke()`
 
 Each is called explicitly (never a save() override or a signal) and runs in one transaction. A
-write that changes what a public page shows calls `core.public_pages.changed()` once, and the
-caches hear of it when the transaction commits; the admins that call these set
+write that changes what a public page shows calls `core.public_pages.changed()` once, with the
+keys of the pages it changes (the release's own and the lists), and the caches hear of it when
+the transaction commits; the admins that call these set
 `clears_public_pages_on_save = False`, so that one save is told once (core/admin_mixins.py). A
 release published or scheduled calls `publication.planned()`: email alerts act on it in the same
 transaction (publication.py).
@@ -64,7 +65,7 @@ def release_save(*, release: PressRelease, user: User) -> PressRelease:
             was_public=stored.is_published(),
             previous_slugs={code: getattr(stored, f"slug_{code}") for code in LANGUAGE_CODES},
         )
-    public_pages.changed()
+    public_pages.changed(public_pages.key_for(release), public_pages.LISTS)
     return release
 
 
@@ -125,6 +126,7 @@ def release_set_status(*, releases: QuerySet[PressRelease], status: str, user: U
     The rows stay locked until the end of the transaction, so the version is raised in Python.
     """
     count = 0
+    keys = []
     for release in releases.select_for_update().order_by("pk"):
         was_public = release.is_published()
         release.status = status
@@ -134,7 +136,8 @@ def release_set_status(*, releases: QuerySet[PressRelease], status: str, user: U
         if status == PressRelease.Status.PUBLISHED and not was_public:
             publication.planned(release)
         count += 1
-    public_pages.changed()
+        keys.append(public_pages.key_for(release))
+    public_pages.changed(*keys, public_pages.LISTS)
     return count
 
 
@@ -147,7 +150,7 @@ def correction_save(*, correction: Correction, user: User | None = None) -> Corr
     correction.full_clean()  # also refuses a release that is not public (Correction.clean)
     correction.save()
     PressRelease.objects.filter(pk=correction.release_id).update(updated_at=timezone.now())
-    public_pages.changed()
+    public_pages.changed(public_pages.key_for(correction.release), public_pages.LISTS)
     return correction
 
 

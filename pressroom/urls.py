@@ -3,18 +3,17 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import api, feeds, previews, views
-from .cache import cache_public_page
 
 app_name = "pressroom"
 
 LIST = _("press-releases/")
 
 urlpatterns = [
-    path(LIST, cache_public_page(views.ReleaseListView.as_view()), name="list"),
+    path(LIST, views.ReleaseListView.as_view(), name="list"),
     # Before the release pages: "feed" and "api" are not slugs of releases.
-    path(format_lazy("{}feed/", LIST), cache_public_page(feeds.ReleaseFeed()), name="feed"),
-    path(format_lazy("{}api/", LIST), cache_public_page(api.release_list), name="api"),
-    # Never cached: each answer depends on the link's state (pressroom/previews.py).
+    path(format_lazy("{}feed/", LIST), feeds.ReleaseFeed(), name="feed"),
+    path(format_lazy("{}api/", LIST), api.release_list, name="api"),
+    # Never cached (private, no-store): each answer depends on the link's state.
     path(
         format_lazy("{}{}<str:token>/", LIST, _("preview/")),
         previews.preview_link,

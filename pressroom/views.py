@@ -6,11 +6,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
+from core import public_cache
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .models import OldSlug, PressRelease, Topic
 from .previews import keep_private, release_page_context
+
+RELATED_RELEASES = 3
 
 
 class ReleaseListView(TemplateView):
@@ -135,7 +138,9 @@ class ReleaseDetailView(DetailView):
         if canonical != request.path:
             return redirect(canonical, permanent=True)
         response = self.render_to_response(self.get_context_data(object=self.object))
-        return response if self.object.is_published() else keep_private(response)
+        if not self.object.is_published():
+            return keep_private(response)
+        return public_cache.tag(response, *self.object.surrogate_keys())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -143,5 +148,8 @@ class ReleaseDetailView(DetailView):
         language = translation.get_language()
         context.update(release_page_context(release, language))
         context["is_preview"] = not release.is_published()
+        context["related_releases"] = PressRelease.objects.published().related_to(release)[
+            :RELATED_RELEASES
+        ]
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context

@@ -5,6 +5,9 @@ subprocess with a production-like environment; nginx's config is tested by the n
 machine when there is one, in front of the live test server.
 """
 
+import datetime
+import hashlib
+import json
 import os
 import re
 import secrets
@@ -16,10 +19,15 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -85,6 +93,22 @@ def test_compose_file_validates_against_the_compose_spec():
 
 def test_compose_defines_the_db_web_and_nginx_services():
     assert {"db", "web", "nginx"} <= set(compose()["services"])
+
+
+def test_compose_runs_several_nodes_behind_varnish_with_a_shared_cache_and_a_worker():
+    services = compose()["services"]
+    assert {"varnish", "redis", "worker"} <= set(services)
+    assert services["varnish"]["image"].startswith("varnish:")
+    assert (
+        "./deploy/varnish/default.vcl:/etc/varnish/default.vcl:ro" in services["varnish"]["volumes"]
+    )
+    assert "volatile-lru" in services["redis"]["command"]
+    worker = services["worker"]
+    assert worker["entrypoint"] + worker["command"] == ["python", "manage.py", "db_worker"]
+    for name in ("web", "worker"):
+        environment = services[name]["environment"]
+        assert environment["CACHE_URL"] == "redis://redis:6379/1"
+        assert environment["EDGE_PURGE_URLS"] == "http://varnish:80/"
 
 
 def test_every_depends_on_names_a_defined_service():
@@ -186,12 +210,15 @@ needs_nginx = pytest.mark.skipif(
 )
 
 
-def test_nginx_is_the_only_way_in():
+def test_varnish_then_nginx_is_the_only_way_in():
     services = compose()["services"]
     assert "ports" not in services["web"], "gunicorn must be reachable only through nginx"
+    assert "ports" not in services["nginx"], "nginx must be reachable only through Varnish"
     assert services["web"]["expose"] == ["8000"]
-    assert services["nginx"]["ports"] == ["${HTTP_PORT:-8000}:80"]
+    assert services["nginx"]["expose"] == ["80"]
+    assert services["varnish"]["ports"] == ["${HTTP_PORT:-8000}:80"]
     assert services["nginx"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert '.host = "nginx";' in (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
 
 
 def test_nginx_gets_its_config_and_the_files_read_only():
@@ -213,7 +240,7 @@ def test_django_trusts_the_header_nginx_sets_and_leaves_the_uploads_to_it():
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in config
     assert "proxy_set_header X-Forwarded-Proto $forwarded_proto;" in config
     assert re.search(r"^\s*client_max_body_size 10m;", config, re.MULTILINE)
-    assert "server web:8000;" in config
+    assert "server web:8000 resolve;" in config
 
 
 def test_the_image_installs_exactly_the_lock_file():
@@ -247,7 +274,7 @@ def test_the_lock_file_pins_every_runtime_dependency_with_hashes():
 def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80):
     """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here."""
     config = NGINX_CONF.read_text()
-    config = config.replace("server web:8000;", f"server {upstream};")
+    config = config.replace("server web:8000 resolve;", f"server {upstream};")
     config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
     config = config.replace("error_log /dev/stderr warn;", f"error_log {directory}/error.log;")
@@ -303,6 +330,8 @@ def nginx_front(live_server, settings):
     (directory / "srv" / "media" / "releases").mkdir(parents=True)
     (directory / "srv" / "static" / "css" / "site.0123456789ab.css").write_text("body{}")
     (directory / "srv" / "media" / "releases" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    # The pages nginx serves itself, made as the Dockerfile makes them.
+    call_command("render_error_pages", output=directory / "srv" / "static" / "errors")
     for path in [directory, *directory.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)  # workers run as "nobody" under root
     port = free_port()
@@ -379,3 +408,300 @@ def test_nginx_logs_a_preview_address_without_its_token(nginx_front):
     assert "s3cr3t" not in log
     assert '"GET /fr/communiques/apercu/<token>/?x=1 HTTP/1.1"' in log
     assert '"GET /fr/communiques/un-communique/ HTTP/1.1"' in log
+
+
+# --- rate limits ---------------------------------------------------------------------------------
+
+
+def burst(url, count, data=None):
+    """count requests at once (8 at a time), as a scraper would send them: their statuses."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: fetch(url, data=data), range(count)))
+    return [status for status, _headers, _body in answers], answers
+
+
+@needs_nginx
+def test_a_burst_on_the_finder_gets_429_in_french_and_other_pages_are_unaffected(nginx_front):
+    base, _directory = nginx_front
+    statuses, answers = burst(base + "/fr/communiques/", 40)
+    assert statuses.count(200) >= 10  # the burst allowance
+    assert 429 in statuses, statuses
+    assert set(statuses) == {200, 429}, statuses
+    _status, headers, body = answers[statuses.index(429)]
+    page = body.decode()
+    assert '<html lang="fr" dir="ltr">' in page
+    assert "Trop de requêtes" in page and "Veuillez patienter une minute" in page
+    assert headers["Retry-After"] == "60"
+    assert headers["Cache-Control"] == "no-store"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    # The same visitor, at once: its feed and API share the finder's budget...
+    assert fetch(base + "/fr/communiques/feed/")[0] == 429
+    assert fetch(base + "/fr/communiques/api/")[0] == 429
+    # ... but every other page answers as usual.
+    for path in ("/fr/", "/fr/communiques/un-communique/", "/healthz", "/fr/evenements/"):
+        assert fetch(base + path)[0] != 429, path
+    other, _answers = burst(base + "/fr/", 30)
+    assert 429 not in other
+
+
+@needs_nginx
+@pytest.mark.parametrize(
+    ("path", "lang", "words"),
+    [
+        ("/en/press-releases/api/", "en", "Please wait a minute"),
+        ("/es/comunicados/feed/", "es", "Espere un minuto"),
+    ],
+)
+def test_the_429_page_speaks_the_language_of_the_address(nginx_front, path, lang, words):
+    base, _directory = nginx_front
+    statuses, answers = burst(base + path, 30)
+    assert 429 in statuses, statuses
+    page = answers[statuses.index(429)][2].decode()
+    assert f'<html lang="{lang}" dir="ltr">' in page and words in page
+
+
+@needs_nginx
+def test_a_burst_of_logins_gets_429_before_django(nginx_front):
+    base, _directory = nginx_front
+    statuses, _answers = burst(base + "/admin/login/", 20, data=b"username=a&password=b")
+    assert 429 in statuses, statuses
+    assert statuses.count(429) >= 8  # bursts of 10 allowed, the rest refused
+    assert fetch(base + "/admin/login/")[0] == 200  # reading the form is not limited
+
+
+def nginx_map(name):
+    """The patterns of one `map ... $name { ... }` block of nginx.conf."""
+    block = re.search(r"map [^{]*\$" + name + r" \{(.*?)\n    \}", NGINX_CONF.read_text(), re.S)
+    return re.findall(r'"~([^"]+)"', block.group(1))
+
+
+LANGUAGE_CODES = [code for code, _name in django_settings.LANGUAGES]
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+@pytest.mark.parametrize("name", ["list", "feed", "api"])
+def test_the_finder_limit_names_the_finder_in_every_language(language, name):
+    [pattern] = nginx_map("finder_limit_key")
+    with translation.override(language):
+        address = reverse(f"pressroom:{name}")
+        release = reverse("pressroom:detail", kwargs={"slug": "a-release"})
+    assert re.search(pattern, address), address
+    assert not re.search(pattern, release), release
+
+
+def test_the_429_page_exists_in_every_language_nginx_picks(tmp_path):
+    call_command("render_error_pages", output=tmp_path)
+    codes = LANGUAGE_CODES
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        f"429.{code}.html" for code in codes
+    )
+    [pattern] = nginx_map("page_language")
+    picked = re.search(r"\(\?<code>([a-z|]+)\)", pattern).group(1).split("|")
+    assert set(picked) == set(codes) - {django_settings.LANGUAGE_CODE}
+    assert f"default {django_settings.LANGUAGE_CODE};" in NGINX_CONF.read_text()
+
+
+def test_the_image_renders_the_error_pages_nginx_serves():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "python manage.py render_error_pages" in dockerfile
+    assert "alias /srv/iom-cms/static/errors/429.$page_language.html;" in NGINX_CONF.read_text()
+
+
+# --- migrations, replicas, timeouts ---------------------------------------------------------------
+
+
+def test_migrations_run_once_in_a_job_that_every_app_container_waits_for():
+    services = compose()["services"]
+    migrate = services["migrate"]
+    assert migrate["entrypoint"] + migrate["command"][:1] == [
+        "python",
+        "manage.py",
+        "migrate_locked",
+    ]
+    assert migrate["restart"] == "no"
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
+    # web, and any other container of the site's image (a task worker), starts after it.
+    app_services = [
+        name for name, service in services.items() if "build" in service and name != "migrate"
+    ]
+    assert "web" in app_services
+    for name in app_services:
+        condition = services[name]["depends_on"]["migrate"]["condition"]
+        assert condition == "service_completed_successfully", name
+    commands = [
+        line
+        for line in (ROOT / "scripts" / "docker-entrypoint.sh").read_text().splitlines()
+        if not line.lstrip().startswith("#")
+    ]
+    assert not any("migrate" in line for line in commands), commands
+
+
+def test_web_replicas_come_from_the_environment():
+    web = compose()["services"]["web"]
+    assert web["deploy"]["replicas"] == "${WEB_REPLICAS:-2}"
+    assert "container_name" not in web  # a fixed name would allow one replica only
+
+
+def gunicorn_settings(**environment):
+    """deploy/gunicorn.conf.py as gunicorn reads it, with the given environment only."""
+    code = (
+        "import json, runpy; c = runpy.run_path('deploy/gunicorn.conf.py'); "
+        "print(json.dumps({k: c[k] for k in ('bind', 'workers', 'threads', 'timeout', "
+        "'graceful_timeout', 'control_socket', 'control_socket_disable')}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], **environment},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_image_runs_gunicorn_with_its_config_file():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "iom_cms.wsgi"]' in dockerfile
+
+
+def test_gunicorn_reads_its_settings_from_the_environment():
+    assert gunicorn_settings() == {
+        "bind": "0.0.0.0:8000",
+        "workers": 3,
+        "threads": 1,
+        "timeout": 30,
+        "graceful_timeout": 30,
+        "control_socket": "",
+        "control_socket_disable": True,
+    }
+    tuned = gunicorn_settings(
+        GUNICORN_WORKERS="5", GUNICORN_THREADS="4", GUNICORN_CONTROL_SOCKET="/run/g.ctl"
+    )
+    assert (tuned["workers"], tuned["threads"]) == (5, 4)
+    assert (tuned["control_socket"], tuned["control_socket_disable"]) == ("/run/g.ctl", False)
+
+
+def test_every_variable_gunicorn_reads_is_in_env_example():
+    config = (ROOT / "deploy" / "gunicorn.conf.py").read_text()
+    read = set(re.findall(r"""(?:environ\.get|number)\(\s*"([A-Z][A-Z0-9_]*)\"""", config))
+    assert {"GUNICORN_WORKERS", "GUNICORN_TIMEOUT", "GUNICORN_CONTROL_SOCKET"} <= read
+    assert read <= variables_in_env_example(), read - variables_in_env_example()
+
+
+def seconds(value):
+    match = re.fullmatch(r"(\d+)(s|m)", value)
+    return int(match.group(1)) * (60 if match.group(2) == "m" else 1)
+
+
+def test_timeouts_are_aligned_from_gunicorn_to_nginx_and_compose():
+    gunicorn = gunicorn_settings()
+    [read_timeout] = re.findall(r"proxy_read_timeout (\w+);", NGINX_CONF.read_text())
+    stop_grace = compose()["services"]["web"]["stop_grace_period"]
+    # gunicorn gives up on a request first (and replaces its worker): nginx still waits for
+    # that answer rather than cutting the request while Django works on it.
+    assert gunicorn["timeout"] < seconds(read_timeout)
+    # On SIGTERM, a request that started just before may take its full time...
+    assert gunicorn["graceful_timeout"] >= gunicorn["timeout"]
+    # ... and Docker waits for the workers before it kills them.
+    assert seconds(stop_grace) > gunicorn["graceful_timeout"]
+
+
+# --- base images ----------------------------------------------------------------------------------
+
+# The last day each release line of a base image gets security fixes. Sources: python.org
+# (devguide "Status of Python versions"), nodejs.org ("Previous releases"), postgresql.org
+# ("Versioning policy"), nginx.org (a stable line ends when the next one is released, each
+# April); Debian's security support for the distribution an image is built on.
+END_OF_LIFE = {
+    "python": {"3.10": "2026-10-31", "3.11": "2027-10-31", "3.12": "2028-10-31",
+               "3.13": "2029-10-31", "3.14": "2030-10-31"},
+    "node": {"20": "2026-04-30", "22": "2027-04-30", "24": "2028-04-30", "26": "2029-04-30"},
+    "postgres": {"14": "2026-11-12", "15": "2027-11-11", "16": "2028-11-09",
+                 "17": "2029-11-08", "18": "2030-11-14"},
+    "nginx": {"1.28": "2026-04-14", "1.30": "2027-04-30"},
+}  # fmt: skip
+DEBIAN_END_OF_LIFE = {"bullseye": "2024-08-14", "bookworm": "2026-06-10", "trixie": "2028-08-09"}
+IMAGE_REFERENCE = re.compile(r"^(?P<name>[^:@\s]+)(?::(?P<tag>[^@\s]+))?(?:@(?P<digest>\S+))?$")
+
+
+def base_images(dockerfile=None, compose_file=None):
+    """Every image reference the Dockerfile builds from and compose runs, except our own."""
+    dockerfile = (dockerfile or ROOT / "Dockerfile").read_text()
+    data = yaml.safe_load((compose_file or COMPOSE_FILE).read_text())
+    stages = re.findall(r"^FROM\s+\S+\s+AS\s+(\S+)", dockerfile, re.MULTILINE | re.IGNORECASE)
+    images = [
+        reference
+        for reference in re.findall(r"^FROM\s+(\S+)", dockerfile, re.MULTILINE)
+        if reference not in stages
+    ]
+    images += [service["image"] for service in data["services"].values() if "build" not in service]
+    return [
+        IMAGE_REFERENCE.match(reference).groupdict() | {"ref": reference} for reference in images
+    ]
+
+
+def test_base_images_name_a_release_line_never_a_moving_tag():
+    for image in base_images():
+        tag = image["tag"] or ""
+        assert re.search(r"\d", tag), f"{image['ref']}: name a version, not {tag or 'latest'}"
+
+
+def test_no_base_image_is_past_its_end_of_life():
+    today = datetime.date.today().isoformat()
+    for image in base_images():
+        name = image["name"].removeprefix("docker.io/").removeprefix("library/")
+        tag = image["tag"]
+        if name in END_OF_LIFE:
+            line = re.match(r"\d+(?:\.\d+)?", tag).group()
+            lines = END_OF_LIFE[name]
+            line = line if line in lines else line.split(".")[0]
+            assert line in lines, f"{image['ref']}: add the end of life of {name} {line} here"
+            assert today <= lines[line], f"{image['ref']}: {name} {line} ended on {lines[line]}"
+        for codename, end in DEBIAN_END_OF_LIFE.items():
+            if codename in tag:
+                assert today <= end, f"{image['ref']}: Debian {codename} ended on {end}"
+    names = {image["name"] for image in base_images()}
+    assert {"python", "node", "nginx", "postgres"} <= names
+
+
+def test_base_images_are_pinned_by_digest_all_or_none():
+    """deploy/pin-images.sh adds the digests; with REQUIRE_IMAGE_DIGESTS=true all are required."""
+    images = base_images()
+    for image in images:
+        if image["digest"]:
+            assert re.fullmatch(r"sha256:[0-9a-f]{64}", image["digest"]), image["ref"]
+    pinned = [image["ref"] for image in images if image["digest"]]
+    if pinned or os.environ.get("REQUIRE_IMAGE_DIGESTS") == "true":
+        unpinned = [image["ref"] for image in images if not image["digest"]]
+        assert unpinned == [], "run deploy/pin-images.sh"
+
+
+def test_pin_images_pins_every_base_image_and_only_those(tmp_path):
+    (tmp_path / "deploy").mkdir()
+    for name in ("Dockerfile", "docker-compose.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "deploy" / "pin-images.sh", tmp_path / "deploy")
+    # A docker that answers `buildx imagetools inspect IMAGE` with a digest made from the name.
+    fake = tmp_path / "bin" / "docker"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\necho sha256:$(printf %s "$4" | sha256sum | cut -c1-64)\n')
+    fake.chmod(0o755)
+    environment = {"PATH": f"{fake.parent}:{os.environ['PATH']}"}
+    for _ in range(2):  # a second run refreshes the digests, it does not add more
+        result = subprocess.run(
+            [tmp_path / "deploy" / "pin-images.sh"],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+    pinned = base_images(tmp_path / "Dockerfile", tmp_path / "docker-compose.yml")
+    assert len(pinned) == len(base_images())
+    for image in pinned:
+        digest = hashlib.sha256(f"{image['name']}:{image['tag']}".encode()).hexdigest()
+        assert image["digest"] == f"sha256:{digest}", image["ref"]
+    compose_text = (tmp_path / "docker-compose.yml").read_text()
+    assert "image: iom-cms:local\n" in compose_text

@@ -50,6 +50,10 @@ class EventQuerySet(models.QuerySet):
         over = models.Q(end__lt=at) | models.Q(start__isnull=True, period_end__lt=today)
         return self.with_sort_date().filter(over).order_by("-sort_date", "-start", "-pk")
 
+    def with_speaker(self, person):
+        """Events where `person` (a member of staff) speaks or moderates, each once."""
+        return self.filter(sessions__participations__speaker__person=person).distinct()
+
     def in_year(self, year):
         return self.with_sort_date().filter(sort_date__year=year)
 

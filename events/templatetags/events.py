@@ -2,7 +2,17 @@ from zoneinfo import ZoneInfo
 
 from django import template
 
+from ..models import Event
+
 register = template.Library()
+
+
+@register.inclusion_tag("events/includes/speaking_events.html")
+def events_with_speaker(person):
+    """`{% events_with_speaker person %}`: the public events a member of staff speaks at, the
+    latest first (on their page: the organisation app does not import events)."""
+    events = Event.objects.published().with_speaker(person).select_related("series")
+    return {"events": events.with_sort_date().order_by("-sort_date", "-pk")}
 
 
 @register.filter

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -17,7 +18,7 @@ from .editorial import EditorialReleaseAdmin  # also registers corrections and p
 from .filters import LanguageAvailableFilter, TopicFilter
 from .forms import PressReleaseAdminForm
 from .history_views import ReleaseHistoryAdmin
-from .state import ready_label, state_label
+from .state import picker_label, ready_label, state_label
 
 
 @admin.register(PressRelease)
@@ -72,6 +73,29 @@ class PressReleaseAdmin(EditorialReleaseAdmin, ReleaseHistoryAdmin, TabbedTransl
             },
         ),
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        """The pickers of other forms (a preview link's, a correction's release) match the title
+        in any language or the number (“#12”: the number only), latest first: words of a body
+        would put other releases, embargoed ones too, first. The list of releases searches the
+        whole text."""
+        if request.resolver_match is None or request.resolver_match.url_name != "autocomplete":
+            return super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term.startswith("#") and term[1:].isdigit():
+            return queryset.filter(pk=int(term[1:])), False
+        if not term:
+            return queryset.order_by("-published_at", "-pk"), False
+        matches = Q()
+        for code in LANGUAGE_CODES:
+            matches |= Q(**{f"title_{code}__icontains": term})
+        if term.isdigit():
+            matches |= Q(pk=int(term))
+        return queryset.filter(matches).order_by("-published_at", "-pk"), False
+
+    def autocomplete_label(self, release):
+        """What a picker shows for each release (iom_cms.admin_site.AutocompleteView)."""
+        return picker_label(release)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "topics":

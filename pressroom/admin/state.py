@@ -32,6 +32,17 @@ def state_label(release, at=None):
     )
 
 
+def picker_label(release, at=None):
+    """A release as the pickers of other forms list it (plain text): its title, then its state
+    and date, and its number, e.g. “Essai — Draft, 3 May 2024, 10:00 (no. 12)”."""
+    return _("%(title)s — %(state)s, %(date)s (no. %(id)s)") % {
+        "title": release,
+        "state": release.state(at).label,
+        "date": moment(release.published_at, GENEVA, "SHORT_DATETIME_FORMAT"),
+        "id": release.pk,
+    }
+
+
 def ready_label(release):
     ready = release.ready_languages
     if not ready:

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core import public_pages
 from core.images import SafeImageField
 from core.richtext import RichTextField
 from core.translated import (
@@ -33,6 +34,24 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def available_in(self, language):
         return self.filter(filled(f"title_{language}"))
+
+    def related_to(self, release):
+        """Other releases that share topics with `release`: the most topics shared first, then
+        the latest. A release without topics has none."""
+        its_topics = TaggedRelease.objects.filter(content_object=release).values("tag")
+        shared = (
+            TaggedRelease.objects.filter(content_object=models.OuterRef("pk"), tag__in=its_topics)
+            .order_by()
+            .values("content_object")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return (
+            self.exclude(pk=release.pk)
+            .annotate(shared_topics=models.Subquery(shared))
+            .filter(shared_topics__gt=0)
+            .order_by("-shared_topics", "-published_at", "-pk")
+        )
 
     def listed(self, limit=None):
         """The first `limit` (or all), read for a list: what a summary shows, in two queries
@@ -313,6 +332,11 @@ class PressRelease(TranslatedContent, models.Model):
     def is_published(self, at=None):
         at = at or timezone.now()
         return self.status == self.Status.PUBLISHED and self.published_at <= at
+
+    def surrogate_keys(self):
+        """The keys its page carries in the caches (core/public_pages.py): its own and those of
+        the topics it names."""
+        return [public_pages.key_for(self), *map(public_pages.key_for, self.topics.all())]
 
     is_published.boolean = True
 

@@ -7,12 +7,17 @@ register = template.Library()
 
 @register.inclusion_tag("pressroom/includes/release_image.html")
 def release_image(release, content):
-    """The release's image with its srcset, caption, credit and the high-resolution download."""
+    """The release's image with its srcset, caption and credit."""
     return {
         "release": release,
         "content": content,
         "renditions": images.renditions(release),
         "srcset": images.srcset(release),
         "sizes": images.RELEASE_PAGE_SIZES,
-        "download": images.download_details(release),
     }
+
+
+@register.inclusion_tag("pressroom/includes/release_download.html")
+def release_download(release):
+    """The journalists' download of the image in full resolution, beside the release."""
+    return {"release": release, "download": images.download_details(release)}

@@ -8,14 +8,22 @@ import os
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
+from events.models import Speaker
 from tests.factories import (
+    AppointmentFactory,
     EventFactory,
     FeatureFactory,
+    MediaContactFactory,
     PageFactory,
+    ParticipationFactory,
+    PersonFactory,
+    PositionFactory,
     PressReleaseFactory,
     ProfileFactory,
+    SessionFactory,
     TopicFactory,
     UnitFactory,
 )
@@ -61,21 +69,34 @@ def site_content():
     )
     release.image = photo()
     release.save()
+    release.contacts.set([MediaContactFactory()])
+    PressReleaseFactory(topics=[topic], english=True, spanish=True)  # a related release
     event = EventFactory(english=True, slug="dialogue")
     page = PageFactory(title_es="Página", slug_es="pagina", body_es="<p>El texto.</p>")
     FeatureFactory(release=release, heading_en="A featured release")
     FeatureFactory(release=None, event=event)
     parent = UnitFactory(slug="management")
     UnitFactory(slug="media", parent=parent)
-    return {"release": release, "event": event, "page": page}
+    # A post with its holder, who speaks at the event, and a vacant post.
+    person = PersonFactory(slug="holder", title_form="feminine")
+    held = PositionFactory(unit=parent, in_leadership_team=True, title_feminine_fr="Directrice")
+    AppointmentFactory(position=held, person=person)
+    PositionFactory(unit=parent, in_leadership_team=True)
+    speaker = Speaker.objects.create(person=person)
+    ParticipationFactory(session=SessionFactory(event=event), speaker=speaker)
+    return {"release": release, "event": event, "page": page, "unit": parent, "person": person}
 
 
 def pages(content, language):
     lists = {"fr": "/fr/communiques/", "en": "/en/press-releases/", "es": "/es/comunicados/"}
+    who = {"fr": "/fr/qui-sommes-nous/", "en": "/en/who-we-are/", "es": "/es/quienes-somos/"}
     structure = {
-        "fr": "/fr/qui-sommes-nous/structure/",
-        "en": "/en/who-we-are/structure/",
-        "es": "/es/quienes-somos/estructura/",
+        code: f"{address}{name}/"
+        for code, address, name in [
+            ("fr", who["fr"], "structure"),
+            ("en", who["en"], "structure"),
+            ("es", who["es"], "estructura"),
+        ]
     }
     return {
         "home": f"/{language}/",
@@ -83,10 +104,18 @@ def pages(content, language):
         "releases-filtered": lists[language] + "?topic=climate",
         "releases-empty": lists[language] + "?q=nothingmatchesthis",
         "release": content["release"].get_absolute_url(language),
+        "who-we-are": who[language],
         "structure": structure[language],
+        "unit": _in(language, content["unit"].get_absolute_url),
+        "person": _in(language, content["person"].get_absolute_url),
         "event": content["event"].get_absolute_url(language),
         "page": content["page"].get_absolute_url(language),
     }
+
+
+def _in(language, address_of):
+    with translation.override(language):
+        return address_of()
 
 
 def violations(page):

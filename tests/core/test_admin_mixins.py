@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.urls import reverse
 
-from pressroom import cache as page_cache
+from core import public_cache as page_cache
 from tests.core.notices import public_page_notices
 from tests.factories import EventFactory, SeriesFactory, UnitFactory
 from tests.pressroom.admin_forms import form_data

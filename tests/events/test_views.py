@@ -269,8 +269,9 @@ class TestEventPage:
         assert response.status_code == 404
 
     def test_the_number_of_queries_does_not_grow_with_the_agenda(
-        self, client, django_assert_max_num_queries
+        self, client, settings, django_assert_max_num_queries
     ):
+        settings.PAGE_CACHE_SECONDS = 0  # each request makes the page again
         event = idm_new_york(series=SeriesFactory())
         DocumentFactory(event=event)
         PressReleaseFactory(event=event)
@@ -350,3 +351,38 @@ class TestReleasePage:
     def test_a_release_without_an_event_has_no_about_section(self, client):
         html = client.get(PressReleaseFactory().get_absolute_url("fr")).content.decode()
         assert "release__about" not in html
+
+
+class TestStaffSpeakersBothWays:
+    """A member of staff who speaks at events: linked from the event, and listing them."""
+
+    @pytest.fixture
+    def claire(self):
+        return Speaker.objects.create(person=Person.objects.create(name="Claire M", slug="claire"))
+
+    def test_the_agenda_links_a_staff_speaker_to_their_page(self, client, claire):
+        event = idm_new_york()
+        ParticipationFactory(session=SessionFactory(event=event), speaker=claire, role="moderator")
+        ParticipationFactory(
+            session=SessionFactory(event=event), speaker=SpeakerFactory(name="Guest Speaker")
+        )
+        html = client.get(event.get_absolute_url("fr")).content.decode()
+        agenda = html[html.index('id="agenda-heading"') : html.index('id="speakers-heading"')]
+        assert '<dd><a href="/fr/qui-sommes-nous/personnes/claire/">Claire M</a></dd>' in agenda
+        assert "<dd>Guest Speaker</dd>" in agenda  # external: no page, no link
+
+    def test_their_page_lists_the_public_events_they_speak_at_once_each(self, client, claire):
+        public = EventFactory(title_fr="Atelier public")
+        ParticipationFactory(session=SessionFactory(event=public), speaker=claire)
+        ParticipationFactory(session=SessionFactory(event=public), speaker=claire)
+        draft = EventFactory(title_fr="Atelier en préparation", draft=True)
+        ParticipationFactory(session=SessionFactory(event=draft), speaker=claire)
+        EventFactory(title_fr="Sans elle")
+        html = client.get(claire.person.get_absolute_url()).content.decode()
+        assert 'id="events-heading">Intervient lors de</h2>' in html
+        assert html.count("Atelier public</a>") == 1
+        assert "Atelier en préparation" not in html and "Sans elle" not in html
+
+    def test_someone_who_speaks_nowhere_has_no_events_section(self, client):
+        person = Person.objects.create(name="Nobody", slug="nobody")
+        assert "events-heading" not in client.get(person.get_absolute_url()).content.decode()

@@ -273,3 +273,18 @@ class TestCSRF:
         token = page.context["csrf_token"]
         response = strict_client.post("/admin/password_change/", {"csrfmiddlewaretoken": token})
         assert response.status_code == 200  # the form's own errors, not a 403
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("fr", "Administration de l&#x27;OIM"),
+        ("en", "IOM administration"),
+        ("es", "Administración de la OIM"),
+    ],
+)
+def test_the_admin_is_named_after_the_organisation_in_each_language(admin_client, language, name):
+    html = admin_client.get("/admin/", headers={"accept-language": language}).content.decode()
+    assert f'<a href="/admin/">{name}</a>' in html
+    assert f"| {name}</title>" in html
+    assert "Django" not in html.split("<body", 1)[1].split('id="content"', 1)[0]

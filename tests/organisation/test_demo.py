@@ -123,12 +123,15 @@ class TestStructure:
 class TestPeopleAndProfile:
     def test_amy_pope_is_the_current_director_general(self, demo_content):
         post = Position.objects.get(unit__slug="office-of-the-director-general")
-        assert post.title_fr == "Directrice générale"
+        assert post.title_for(post.holder_on(timezone.localdate()).person, "fr") == (
+            "Directrice générale"
+        )
         assert post.holder_on(timezone.localdate()).person.name == "Amy Pope"
         assert post.holder_on(datetime.date(2023, 5, 1)) is None  # the seed names no one before
 
     def test_no_other_holder_is_invented(self, demo_content):
-        assert list(Person.objects.values_list("name", flat=True)) == ["Amy Pope"]
+        holders = Person.objects.filter(appointments__isnull=False).distinct()
+        assert list(holders.values_list("name", flat=True)) == ["Amy Pope"]
         leadership = Position.objects.leadership()
         assert leadership.count() == 4
         assert Appointment.objects.count() == 1
@@ -163,7 +166,7 @@ class TestLoadingTwice:
         out = io.StringIO()
         demo.load(stdout=out)
         assert counts() == before
-        assert "Units: 32, 0 created. Posts: 4, 0 created. People: 1, 0 created." in (
+        assert "Units: 32, 0 created. Posts: 4, 0 created. People: 2, 0 created." in (
             out.getvalue()
         )
 
@@ -177,3 +180,26 @@ class TestLoadingTwice:
         demo.load(stdout=io.StringIO())
         assert Unit.objects.get(slug="protection").name_en == "Protection Division"
         assert Position.objects.filter(unit__slug="office-of-the-chief-of-staff").count() == 1
+
+
+class TestDemoLook:
+    def test_the_vacant_leadership_posts_stay_vacant(self, demo_content):
+        today = timezone.localdate()
+        posts = Position.objects.leadership().with_holders(today)
+        assert [bool(post.holders) for post in posts.order_by("unit__position")].count(True) == 1
+
+    def test_the_director_general_s_title_takes_her_form_in_each_language(self, demo_content):
+        post = Position.objects.get(unit__slug="office-of-the-director-general")
+        amy = Person.objects.get(slug="amy-pope")
+        titles = [post.title_for(amy, code) for code in ("fr", "en", "es")]
+        assert titles == ["Directrice générale", "Director General", "Directora General"]
+        assert post.title_fr == "Directeur général ou directrice générale"  # while vacant
+
+    def test_the_fictional_speaker_is_staff_with_a_drawn_portrait_and_no_post(self, demo_content):
+        claire = Person.objects.get(slug="claire-martin")
+        assert claire.photo and not claire.appointments.exists()
+        assert (
+            claire.photo_alt_en
+            == "Drawn placeholder portrait: the outline of a head and shoulders."
+        )
+        assert claire.speaker.participations.count() == 2

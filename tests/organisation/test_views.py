@@ -39,14 +39,21 @@ def quoting(person, **fields):
 
 
 class TreeLinks(HTMLParser):
-    """For each link in the first org tree of a page: the links of the list items around it."""
+    """For each link in the first org tree of a page: the links of the list items around it.
+
+    The lists of posts and holders inside the tree (on the structure page) are left out.
+    """
 
     def __init__(self, html):
         super().__init__()
         self.open_items, self.link, self.depth, self.around = [], None, 0, {}
+        self.in_posts = 0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
+        if self.in_posts or (tag == "ul" and dict(attrs).get("class") == "post-holders"):
+            self.in_posts += tag == "ul"
+            return
         if (
             tag == "ul"
             and "org-tree" in (dict(attrs).get("class") or "").split()
@@ -65,6 +72,9 @@ class TreeLinks(HTMLParser):
             self.link += data
 
     def handle_endtag(self, tag):
+        if self.in_posts:
+            self.in_posts -= tag == "ul"
+            return
         if self.depth and tag == "a":
             self.open_items[-1] = self.link
             self.around[self.link] = self.open_items[:-1]
@@ -92,20 +102,24 @@ def organisation():
         unit=office,
         order=1,
         in_leadership_team=True,
-        title_fr="Directrice générale",
+        title_fr="Directeur général ou directrice générale",
+        title_feminine_fr="Directrice générale",
+        title_masculine_fr="Directeur général",
         title_en="Director General",
-        title_es="Directora General",
+        title_es="Director o Directora General",
+        title_feminine_es="Directora General",
+        title_masculine_es="Director General",
     )
     PositionFactory(unit=first, order=1, in_leadership_team=True, title_en="Head of First")
     AppointmentFactory(
         position=director,
-        person=PersonFactory(name="Ana Antes", slug="ana"),
+        person=PersonFactory(name="Anton Antes", slug="anton", title_form="masculine"),
         start_date=datetime.date(2018, 10, 1),
         end_date=datetime.date(2023, 9, 30),
     )
     AppointmentFactory(
         position=director,
-        person=PersonFactory(name="Amy Pope", slug="amy-pope"),
+        person=PersonFactory(name="Amy Pope", slug="amy-pope", title_form="feminine"),
         start_date=datetime.date(2023, 10, 1),
     )
     ProfileFactory()
@@ -159,12 +173,12 @@ class TestWhoWeAre:
     def test_the_leadership_shows_current_holders_only(self, client, organisation):
         html = html_of(client, url("who-we-are"))
         assert '<a href="/en/who-we-are/people/amy-pope/">Amy Pope</a>' in html
-        assert "Ana Antes" not in html
+        assert "Anton Antes" not in html
 
-    def test_a_post_without_a_holder_is_shown_as_it_is(self, client, organisation):
+    def test_a_post_without_a_holder_reads_vacant(self, client, organisation):
         html = html_of(client, url("who-we-are"))
         assert "Head of First" in html
-        assert "No current holder listed" in html
+        assert '<span class="vacant">Vacant</span>' in html
 
     def test_leaders_are_in_the_order_of_the_structure(self, client, organisation):
         leaders = client.get(url("who-we-are")).context["leaders"]
@@ -210,7 +224,7 @@ class TestUnitPage:
     def test_the_page_shows_posts_holders_and_sub_units(self, client, organisation):
         html = html_of(client, url("unit", slug="office"))
         assert "<h1>DG&#x27;s Office</h1>" in html
-        assert "Director General" in html and "Amy Pope" in html and "Ana Antes" not in html
+        assert "Director General" in html and "Amy Pope" in html and "Anton Antes" not in html
         assert "Since Oct. 1, 2023" in html
         around = TreeLinks(html).around
         assert around["Team under the first"] == ["First division"]
@@ -242,7 +256,7 @@ class TestUnitPage:
 
     def test_holders_on_a_past_date(self, client, organisation):
         html = html_of(client, url("unit", slug="office") + "?on=2023-05-01")
-        assert "Ana Antes" in html and "Amy Pope" not in html
+        assert "Anton Antes" in html and "Amy Pope" not in html
         assert "Posts and their holders on May 1, 2023" in html
         assert "From Oct. 1, 2018 to Sept. 30, 2023" in html
 
@@ -354,6 +368,10 @@ def staff(person, units, releases):
 class TestQueryCounts:
     """Each page costs as many queries for 3 units as for 459, for a shallow tree as a deep one."""
 
+    @pytest.fixture(autouse=True)
+    def no_page_cache(self, settings):
+        settings.PAGE_CACHE_SECONDS = 0  # the second request must make the page again
+
     PAGES = {
         "who-we-are": lambda: url("who-we-are"),
         "structure": lambda: url("structure"),
@@ -391,3 +409,102 @@ class TestQueryCounts:
         with django_assert_num_queries(len(shallow.captured_queries)):
             html = html_of(client, self.PAGES[page]())
         assert child.name_en in html
+
+
+class TestTitlesFollowTheHolder:
+    """The fixture's post: “Directeur général ou directrice générale” as its own title, with
+    feminine and masculine forms in French and Spanish; Anton Antes (masculine) held it until
+    30 September 2023, Amy Pope (feminine) since."""
+
+    @pytest.mark.parametrize(
+        ("language", "feminine", "masculine"),
+        [
+            ("fr", "Directrice générale", "Directeur général"),
+            ("en", "Director General", "Director General"),
+            ("es", "Directora General", "Director General"),
+        ],
+    )
+    def test_each_holder_s_page_shows_the_title_in_their_form(
+        self, client, organisation, language, feminine, masculine
+    ):
+        amy = html_of(client, url("person", language, slug="amy-pope"))
+        anton = html_of(client, url("person", language, slug="anton"))
+        assert f'<p class="person__post">{feminine}</p>' in amy
+        assert f'<span class="appointment__title">{masculine}</span>' in anton
+        assert "ou directrice" not in amy + anton and "Director o" not in amy + anton
+
+    @pytest.mark.parametrize(
+        ("language", "today", "in_2023"),
+        [
+            ("fr", "Directrice générale", "Directeur général"),
+            ("es", "Directora General", "Director General"),
+        ],
+    )
+    def test_a_unit_s_page_gives_current_and_past_holders_their_own_form(
+        self, client, organisation, language, today, in_2023
+    ):
+        current = html_of(client, url("unit", language, slug="office"))
+        past = html_of(client, url("unit", language, slug="office") + "?on=2023-05-01")
+        assert f'<h3 class="person-card__title">{today}</h3>' in current
+        assert f'<h3 class="person-card__title">{in_2023}</h3>' in past
+
+    def test_who_we_are_and_the_structure_use_the_holder_s_form(self, client, organisation):
+        assert "Directrice générale" in html_of(client, url("who-we-are", "fr"))
+        structure = html_of(client, url("structure", "fr"))
+        assert '<span class="post-holder__title">Directrice générale</span>' in structure
+
+    def test_a_neutral_holder_and_a_vacant_post_show_the_post_s_own_title(self, client):
+        post = PositionFactory(
+            title_fr="Chef ou cheffe de cabinet",
+            title_feminine_fr="Cheffe de cabinet",
+            title_masculine_fr="Chef de cabinet",
+            unit=UnitFactory(slug="cabinet"),
+        )
+        html = html_of(client, url("unit", "fr", slug="cabinet"))
+        assert '<h3 class="person-card__title">Chef ou cheffe de cabinet</h3>' in html
+        AppointmentFactory(position=post, person=PersonFactory(slug="sam"))  # neutral by default
+        assert "Chef ou cheffe de cabinet" in html_of(client, url("person", "fr", slug="sam"))
+
+    def test_a_missing_form_falls_back_to_the_post_s_own_title_in_that_language(self, client):
+        """English has no feminine title here: never the French one in its place."""
+        post = PositionFactory(title_feminine_fr="Directrice", title_en="Director")
+        person = PersonFactory(title_form="feminine")
+        assert post.title_for(person, "en") == "Director"
+        assert post.title_for(person, "fr") == "Directrice"
+
+
+class TestStructureHolders:
+    def test_each_post_is_shown_with_its_current_holder(self, client, organisation):
+        html = html_of(client, url("structure"))
+        assert '<a class="post-holder__name" href="/en/who-we-are/people/amy-pope/">' in html
+        assert "Anton Antes" not in html
+        assert "Posts are shown with their current holders." in html
+
+    def test_a_post_without_a_holder_reads_vacant(self, client, organisation):
+        html = html_of(client, url("structure"))
+        head_of_first = html[html.index("Head of First") :]
+        assert head_of_first.index('<span class="vacant">Vacant</span>') < head_of_first.index(
+            "</li>"
+        )
+        assert "portrait--vacant" in html
+
+    def test_holders_on_a_past_date(self, client, organisation):
+        html = html_of(client, url("structure") + "?on=2023-05-01")
+        assert "Anton Antes" in html and "Amy Pope" not in html
+        assert "Posts are shown with their holders on May 1, 2023." in html
+        assert '<meta name="robots" content="noindex">' in html
+
+    def test_a_malformed_date_is_a_400_that_says_why(self, client, organisation):
+        response = client.get(url("structure"), {"on": "2023-02-30"})
+        assert response.status_code == 400
+        assert "Enter a date such as 2023-05-01." in response.content.decode()
+
+    def test_the_page_reads_the_holders_in_a_fixed_number_of_queries(
+        self, client, organisation, django_assert_max_num_queries
+    ):
+        for _ in range(5):
+            AppointmentFactory(
+                position=PositionFactory(unit=UnitFactory(parent=Unit.objects.get(slug="office")))
+            )
+        with django_assert_max_num_queries(12):
+            html_of(client, url("structure"))

@@ -128,3 +128,50 @@ def test_a_draft_offers_a_preview_link_but_no_correction(client, publisher):
     ).content.decode()
     assert f"/admin/pressroom/previewlink/add/?release={draft.pk}" in html
     assert "/admin/pressroom/correction/add/?release=" not in html
+
+
+class TestReleasePicker:
+    """The preview link's release picker (Django's autocomplete, served by the release admin)."""
+
+    def suggestions(self, client, term):
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": "pressroom",
+                "model_name": "previewlink",
+                "field_name": "release",
+                "term": term,
+            },
+            headers={"accept-language": "en"},
+        )
+        assert response.status_code == 200
+        return [(int(result["id"]), result["text"]) for result in response.json()["results"]]
+
+    def test_it_matches_titles_not_words_anywhere_in_the_body(self, client, publisher):
+        wanted = PressReleaseFactory(title_fr="Essai de publication", draft=True)
+        PressReleaseFactory(title_fr="Autre sujet", body_fr="<p>Un essai dans le texte.</p>")
+        PressReleaseFactory(title_fr="Rien", english=True, title_en="An essai in English")
+        client.force_login(publisher)
+        found = [pk for pk, _text in self.suggestions(client, "essai")]
+        assert wanted.pk in found and len(found) == 2  # the French and the English titles
+
+    def test_it_matches_a_release_s_number(self, client, publisher):
+        release = PressReleaseFactory(title_fr="Quelconque")
+        PressReleaseFactory(title_fr=f"Titre avec {release.pk}0 dedans")
+        client.force_login(publisher)
+        assert [pk for pk, _text in self.suggestions(client, f"#{release.pk}")] == [release.pk]
+
+    def test_each_suggestion_shows_the_release_s_state_and_date(self, client, publisher):
+        at = timezone.make_aware(datetime.datetime(2031, 3, 4, 9, 30))
+        PressReleaseFactory(title_fr="Essai sous embargo", published_at=at)
+        PressReleaseFactory(title_fr="Essai brouillon", draft=True, published_at=at)
+        client.force_login(publisher)
+        texts = sorted(text for _pk, text in self.suggestions(client, "essai"))
+        assert texts[0].startswith("Essai brouillon — Draft, 03/04/2031 9:30 a.m. (no. ")
+        assert texts[1].startswith("Essai sous embargo — Scheduled, 03/04/2031 9:30 a.m. (no. ")
+
+    def test_the_release_list_still_searches_the_whole_text(self, client, publisher):
+        PressReleaseFactory(title_fr="Autre sujet", body_fr="<p>Un essai dans le texte.</p>")
+        client.force_login(publisher)
+        response = client.get("/admin/pressroom/pressrelease/", {"q": "essai"})
+        assert "Autre sujet" in response.content.decode()

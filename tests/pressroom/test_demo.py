@@ -212,3 +212,24 @@ class TestLoadDemoCommand:
         assert password not in second.getvalue()
         assert "already exists" in second.getvalue()
         assert "Press releases:" in second.getvalue()
+
+
+class TestImages:
+    def test_the_idm_release_has_a_drawn_image_described_in_three_languages(self, idm):
+        assert idm.image and (idm.image_width, idm.image_height) == (1600, 900)
+        assert idm.image_credit == "© iom-cms"
+        for code in LANGUAGE_CODES:
+            assert getattr(idm, f"image_alt_{code}"), code
+            assert getattr(idm, f"image_caption_{code}"), code
+        assert idm.image_alt_en.startswith("Illustration: seats arranged in a semicircle")
+
+    def test_some_public_releases_have_images_too(self, others):
+        illustrated = others.exclude(image="")
+        assert illustrated.count() == 5
+        assert set(illustrated.values_list("status", flat=True)) == {"published"}
+        assert not illustrated.filter(image_alt_es="").exists()
+
+    def test_loading_again_adds_no_image(self, demo_content):
+        out = io.StringIO()
+        demo.load(stdout=out)
+        assert "Images: 6, 0 added." in out.getvalue()

@@ -5,8 +5,8 @@ database counts it as past yet). The clock (django.utils.timezone.now, which pub
 the tallies and the page cache all read) is set to one minute and one second before, then to `T`.
 The page cache stays on: its entries expire by the cache backend's own clock (time.time), which
 is moved with the site's, so a page kept just before `T` must not be served at `T`
-(pressroom/cache.py keeps it no longer than the next scheduled publication). With that rule
-removed from cache.py, the list, search, feed and API cases fail.
+(core/public_cache.py keeps it no longer than the next scheduled publication). With that rule
+removed from public_cache.py, the list, search, feed and API cases fail.
 """
 
 import datetime

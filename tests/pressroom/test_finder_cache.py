@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import public_cache as page_cache
 from core import public_pages
-from pressroom import cache as page_cache
 from pressroom.models import PressRelease
 from tests.factories import PressReleaseFactory
 

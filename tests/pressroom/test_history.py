@@ -95,6 +95,9 @@ def test_two_revisions_are_compared_field_by_field_and_by_language(
     [title] = sections[1]["rows"]
     assert title.old == "<del>Old</del> words here"
     assert title.new == "<ins>New</ins> words here"
+    # The columns get the page's width: the table's own styles, no side navigation.
+    html = response.content.decode()
+    assert "css/release-history.css" in html and 'id="nav-sidebar"' not in html
 
 
 @pytest.mark.parametrize("query", [{}, {"old": "x", "new": "1"}, {"old": "999", "new": "998"}])

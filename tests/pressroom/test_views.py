@@ -6,7 +6,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from tests.factories import MediaContactFactory, PressReleaseFactory, TopicFactory
+from tests.factories import (
+    MediaContactFactory,
+    PressReleaseFactory,
+    PreviewLinkFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -309,3 +314,54 @@ def test_the_release_page_names_its_type(client, kind, label):
     release = PressReleaseFactory(kind=kind)
     html = client.get(release.get_absolute_url("fr")).content.decode()
     assert f'<p class="release__kind">{label}</p>' in html
+
+
+class TestReleasePageSideColumn:
+    def side_column(self, client, release):
+        html = client.get(release.get_absolute_url("fr")).content.decode()
+        return html[
+            html.index('<div class="release__aside side-column">') : html.index("</article>")
+        ]
+
+    def test_contacts_and_topics_are_beside_the_text(self, client):
+        climate = TopicFactory(name_fr="Climat")
+        release = PressReleaseFactory(
+            topics=[climate], contacts=[MediaContactFactory(name="Rahma Soliman")]
+        )
+        side = self.side_column(client, release)
+        assert 'id="contacts-heading">Contacts presse</h2>' in side and "Rahma Soliman" in side
+        assert 'id="topics-heading">Thèmes</h2>' in side and "Climat" in side
+
+    def test_related_releases_share_topics_most_shared_first_public_only(self, client):
+        climate, water = TopicFactory(), TopicFactory()
+        release = PressReleaseFactory(topics=[climate, water])
+        one = PressReleaseFactory(title_fr="Un thème en commun", topics=[climate])
+        two = PressReleaseFactory(
+            title_fr="Deux thèmes en commun",
+            topics=[climate, water],
+            published_at=timezone.now() - datetime.timedelta(days=30),
+        )
+        PressReleaseFactory(title_fr="Brouillon lié", topics=[climate], draft=True)
+        PressReleaseFactory(title_fr="Sans rapport", topics=[TopicFactory()])
+        side = self.side_column(client, release)
+        assert side.index(two.title_fr) < side.index(one.title_fr)
+        assert "Brouillon lié" not in side and "Sans rapport" not in side
+
+    def test_a_release_without_topics_has_no_related_releases(self, client):
+        PressReleaseFactory(topics=[TopicFactory()])
+        assert "related-heading" not in self.side_column(client, PressReleaseFactory())
+
+
+class TestEveryPage:
+    @pytest.mark.parametrize("address", ["/fr/", "/en/press-releases/"])
+    def test_print_styles_favicon_and_the_printed_address(self, client, address):
+        html = client.get(address).content.decode()
+        assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
+        assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
+        assert f'<p class="print-address wrap">http://testserver{address}</p>' in html
+        assert '<svg class="site-name__emblem"' in html
+
+    def test_a_preview_never_prints_its_secret_address(self, client):
+        link = PreviewLinkFactory()
+        html = client.get(link.get_absolute_url()).content.decode()
+        assert "print-address" not in html
