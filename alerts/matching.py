@@ -23,6 +23,7 @@ match, one subscription with words at a time: fine for trying the site, not for 
 import functools
 import operator
 
+from django.db import connection, transaction
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -63,6 +64,18 @@ def matching_subscriptions(release: PressRelease, at):
     if search.full_text():
         return subscriptions.filter(_words_match(release))
     return _words_match_elsewhere(subscriptions, release)
+
+
+def matched(release: PressRelease, at):
+    """[(subscription id, frequency)] of the subscriptions `release` matches, read with
+    PostgreSQL's JIT compiler off: the subqueries' estimates make it compile the query, about
+    0.8 s at 100,000 subscriptions, for a run of 0.2 s (bench/README.md)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        rows = matching_subscriptions(release, at).order_by().values_list("pk", "frequency")
+        return list(rows)
 
 
 def _words_match(release):

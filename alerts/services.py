@@ -26,7 +26,7 @@ from pressroom.finder import ReleaseFilterForm
 from pressroom.models import PressRelease
 
 from . import filters, tasks
-from .matching import matching_subscriptions
+from .matching import matched
 from .models import Address, Announcement, Delivery, Frequency, Subscription, SubscriptionTopic
 
 BATCH = 2000
@@ -206,7 +206,7 @@ def _announce_one(now: datetime.datetime) -> bool:
 
 
 def _write_outbox(release: PressRelease, now: datetime.datetime) -> int:
-    rows = matching_subscriptions(release, at=now).values_list("pk", "frequency")
+    rows = matched(release, now)
     due_times = {frequency: digest_time(frequency, now) for frequency in Frequency.values}
     deliveries = [
         Delivery(release=release, subscription_id=pk, due_at=due_times[frequency])

@@ -37,7 +37,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from alerts.matching import matching_subscriptions  # noqa: E402
+from alerts.matching import matched  # noqa: E402
 from alerts.models import Address, Delivery, Subscription, SubscriptionTopic  # noqa: E402
 from core.translated import LANGUAGE_CODES  # noqa: E402
 from organisation.models import Unit  # noqa: E402
@@ -147,6 +147,7 @@ def main():
     parser.add_argument("--subscriptions", type=int, default=100_000)
     parser.add_argument("--matching", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--match-only", action="store_true", help="skip the delivery run")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -159,11 +160,13 @@ def main():
     timings = []
     for _run in range(20):
         started = time.perf_counter()
-        found = matching_subscriptions(probe, timezone.now()).count()
+        found = len(matched(probe, timezone.now()))
         timings.append(time.perf_counter() - started)
     median = statistics.median(timings) * 1000
     print(f"match one release: {found} subscriptions, median {median:.0f} ms")
     PressRelease.objects.filter(pk=probe.pk).update(status="draft")
+    if args.match_only:
+        return
 
     counter = Counter()
     port = 20000 + os.getpid() % 20000
