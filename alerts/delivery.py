@@ -26,6 +26,7 @@ from .models import Announcement, Delivery, Frequency, Subscription
 
 logger = logging.getLogger(__name__)
 CANDIDATES = 100  # more than workers ever run at once
+SERVER_UNAVAILABLE = object()
 
 
 def due(now):
@@ -44,7 +45,9 @@ def deliver_due(limit=None):
     try:
         while limit is None or sent < limit:
             outcome = _deliver_one(connection, renderer)
-            if outcome is None:
+            if outcome is None or outcome is SERVER_UNAVAILABLE:
+                # Nothing due; or the server fails everyone: the rest waits for the retry (or
+                # the lease's task) rather than each message counting an attempt.
                 break
             sent += outcome
     finally:
@@ -54,7 +57,8 @@ def deliver_due(limit=None):
 
 @transaction.atomic
 def _deliver_one(connection, renderer):
-    """Send one message; None when nothing is due, else how many were sent (0 or 1)."""
+    """Send one message; None when nothing is due, SERVER_UNAVAILABLE after a temporary
+    failure, else how many were sent (0 or 1)."""
     now = timezone.now()
     # The next due rows, on the outbox's partial index (sent rows leave it), give the
     # candidates; the first one no other worker holds is locked.
@@ -103,7 +107,7 @@ def _deliver_one(connection, renderer):
         services.deliveries_failed(
             deliveries=chosen, address=subscription.address, error=str(error), permanent=permanent
         )
-        return 0
+        return 0 if permanent else SERVER_UNAVAILABLE
     services.deliveries_sent(deliveries=chosen, address=subscription.address)
     return 1
 

@@ -225,6 +225,9 @@ class FailingBackend:
         FailingBackend.sent.extend(messages)
         return len(messages)
 
+    def open(self):
+        return False
+
     def close(self):
         pass
 
@@ -259,6 +262,16 @@ class TestFailures:
         run_tasks()
         assert len(FailingBackend.sent) == 1
         assert Delivery.objects.get().state == "sent"
+
+    def test_a_server_that_is_down_costs_one_attempt_not_one_per_reader(self, confirmed, publisher):
+        for n in range(6):
+            confirmed("", email=f"reader{n}@example.org")
+        FailingBackend.error = ConnectionRefusedError(111, "Connection refused")
+        publish(draft(), publisher)
+        run_tasks()  # the two tasks the publication queued: each stops at its first failure
+        attempts = sorted(Delivery.objects.values_list("attempts", flat=True))
+        assert attempts == [0, 0, 0, 0, 1, 1]
+        assert set(Delivery.objects.values_list("state", flat=True)) == {"pending"}
 
     def test_a_permanent_error_is_recorded_and_three_in_a_row_pause_the_address(
         self, confirmed, publisher
