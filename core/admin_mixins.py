@@ -1,5 +1,7 @@
 """What every ModelAdmin of our admin site does (SiteAdmin.register mixes these in).
 
+KeepsUploads: a refused form keeps the files the editor chose (core/held_uploads.py).
+
 CheckedInitialData: initial values from the address of an "add" page (?event=3), checked.
 Django's admin copies every query parameter named like a field into the add form's initial
 data. A value the field cannot take (`?event=abc`, `?published_at=tomorrow`) then breaks the
@@ -9,14 +11,15 @@ own clean(), and one the field refuses is dropped: the form opens empty there, a
 without the parameter.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
-from core import public_pages
+from core import held_uploads, public_pages
 
 # Mixed into ModelAdmin classes: for the type checker they are ModelAdmins (super() has the
 # methods below), at run time plain classes.
@@ -78,3 +81,22 @@ class ClearsPublicPages(_ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)
         public_pages.changed()
+
+
+class KeepsUploads(_ModelAdmin):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # ModelAdmin.__init__ made this dict for the instance, Django's defaults merged in.
+        overrides = cast(dict[Any, dict[str, Any]], self.formfield_overrides)
+        for field_class in (models.FileField, models.ImageField):
+            overrides[field_class] = {
+                **overrides.get(field_class, {}),
+                "widget": held_uploads.HeldUploadWidget,
+            }
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> type[Any]:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        key = f"{self.opts.label_lower}:{obj.pk if obj is not None else 'add'}"
+        return held_uploads.form_class(form, user=request.user, form_key=key)

@@ -6,8 +6,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from . import edge, public_cache
+        from django_cleanup.signals import cleanup_post_delete
+
+        from . import edge, media, public_cache
         from .public_pages import public_pages_changed
 
         public_pages_changed.connect(public_cache.clear_on_notice, dispatch_uid="page-cache")
         public_pages_changed.connect(edge.purge_on_notice, dispatch_uid="edge-purge")
+        cleanup_post_delete.connect(media.renditions_follow, dispatch_uid="core-renditions-follow")

@@ -29,11 +29,16 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .uploads import KeepsOriginalName
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# A panorama of 10:1 is still a picture; beyond, renditions would be a few pixels high (or a
+# zero-pixel side) and the square portrait crop an enormous intermediate image.
+MAX_ASPECT_RATIO = 10
 MAX_ICC_PROFILE_BYTES = 1024 * 1024  # print (CMYK) profiles reach ~600 KB
 # Pillow's format name: the extensions a file of that format may have, and its media type.
 FORMATS = {
@@ -103,6 +108,17 @@ def open_checked(upload: File[Any]) -> Image.Image:
             megapixels=round(width * height / 1e6),
             limit=MAX_PIXELS // 1_000_000,
         )
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise _error(
+            _(
+                "The image is %(width)d × %(height)d pixels: too narrow for the page (at most "
+                "%(ratio)d times as wide as it is high, or as high as it is wide). Crop it first."
+            ),
+            "extreme_shape",
+            width=width,
+            height=height,
+            ratio=MAX_ASPECT_RATIO,
+        )
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, EOFError) as error:
@@ -169,8 +185,9 @@ class SafeImageFormField(forms.ImageField):
         return attrs
 
 
-class SafeImageField(models.ImageField):
-    """An ImageField whose forms check and clean uploads (see the module's docstring)."""
+class SafeImageField(KeepsOriginalName, models.ImageField):
+    """An ImageField whose forms check and clean uploads (see the module's docstring), stored
+    under a random name with the original name kept as data (core/uploads.py)."""
 
     # Keyword arguments only, as Django's own fields take them (the stubs name two positional).
     def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]

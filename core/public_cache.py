@@ -34,6 +34,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -73,6 +74,14 @@ def tag(response: HttpResponseBase, *keys: str) -> HttpResponseBase:
     """Declare the surrogate keys of a page about one item (its own key and those of what it
     names), instead of LISTS. ALL is always added."""
     response.surrogate_keys = set(keys)  # type: ignore[attr-defined]
+    return response
+
+
+def mark_public(response: HttpResponseBase, *keys: str) -> HttpResponseBase:
+    """For an answer the middleware leaves alone (an upload handed to nginx): the same rule as a
+    public page, now, with its surrogate keys (ALL added)."""
+    response[KEYS_HEADER] = _keys_header(keys)
+    _write_headers(response, seconds_to_live())
     return response
 
 
@@ -191,8 +200,12 @@ class PublicCacheMiddleware:
             return self._private_unless_marked(self.get_response(request))
         use_cache = settings.PAGE_CACHE_SECONDS > 0
         generation = _generation() if use_cache else None
-        if generation:
+        try:
             address = request.build_absolute_uri().encode("utf-8", "surrogateescape")
+        except DisallowedHost:
+            # Not a host of ours: the view's own 400 answers it, and nothing is kept.
+            return self._private_unless_marked(self.get_response(request))
+        if generation:
             key = f"public-pages:{generation}:{sha256(address).hexdigest()}"
             kept = _cache_call("get", key)
             if isinstance(kept, tuple):

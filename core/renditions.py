@@ -13,6 +13,8 @@ makes thumbnails while rendering the page, on first use.
 import logging
 from typing import Any
 
+from django.conf import settings
+from django.utils.crypto import salted_hmac
 from imagekit.cachefiles.strategies import Optimistic
 from imagekit.models import ImageSpecField
 
@@ -38,3 +40,16 @@ def webp_rendition(source: str, processor: object, quality: int = 80) -> ImageSp
         options={"quality": quality},
         cachefile_strategy=WrittenOnSave,
     )
+
+
+def private_name(generator: Any) -> str:
+    """Where a rendition is stored: `renditions/<original's name>/<digest>.webp`.
+
+    The folder names the original, so that core.media finds the row a rendition belongs to; the
+    digest is an HMAC (SECRET_KEY) of imagekit's hash of the source and the processing, so that
+    nobody who learns an original's name can compute its renditions' names. (Rotating SECRET_KEY
+    renames them: run `manage.py generateimages` then.)
+    """
+    source = generator.source.name
+    digest = salted_hmac("core.renditions", generator.get_hash()).hexdigest()[:32]
+    return f"{settings.IMAGEKIT_CACHEFILE_DIR}/{source}/{digest}.{generator.format.lower()}"

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
+from core.privacy import keep_private, may_preview
+
 from . import ical
 from .forms import EventFilterForm
 from .models import Event, Participation, Series, Session
@@ -72,7 +74,7 @@ class EventDetailView(DetailView):
 
     def get_queryset(self):
         # Staff who may edit events see drafts, marked as a preview.
-        if self.request.user.has_perm("events.change_event"):
+        if may_preview(self.request.user, "events.change_event"):
             events = Event.objects.all()
         else:
             events = Event.objects.published()
@@ -83,6 +85,10 @@ class EventDetailView(DetailView):
         return events.select_related("series").prefetch_related(
             Prefetch("sessions", queryset=sessions), "documents"
         )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        return response if self.object.is_published() else keep_private(response)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

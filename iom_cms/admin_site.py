@@ -12,7 +12,6 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -25,13 +24,9 @@ from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.admin_mixins import CheckedInitialData, ClearsPublicPages
-
-
-def needs_second_factor(user):
-    if user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
-        return True
-    return user_has_device(user, confirmed=True)
+from core import held_uploads
+from core.admin_mixins import CheckedInitialData, ClearsPublicPages, KeepsUploads
+from core.privacy import needs_second_factor, passed_second_factor
 
 
 def verify_code(user, code):
@@ -106,21 +101,29 @@ class SiteAdmin(admin.AdminSite):
     def has_permission(self, request):
         if not super().has_permission(request):
             return False
-        return request.user.is_verified() or not needs_second_factor(request.user)
+        return passed_second_factor(request.user)
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        # Every ModelAdmin here ignores malformed initial values in the address and clears the
-        # public page cache when it changes anything (admin_mixins).
+        # Every ModelAdmin here ignores malformed initial values in the address, clears the
+        # public page cache when it changes anything and keeps uploads of a refused form
+        # (admin_mixins).
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, CheckedInitialData):
             admin_class = type(
-                admin_class.__name__, (CheckedInitialData, ClearsPublicPages, admin_class), {}
+                admin_class.__name__,
+                (CheckedInitialData, ClearsPublicPages, KeepsUploads, admin_class),
+                {},
             )
         super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         return [
             path("two-factor/", self.admin_view(self.two_factor_view), name="two_factor"),
+            path(
+                "held-upload/<str:token>/",
+                self.admin_view(held_uploads.preview),
+                name="held_upload",
+            ),
             *super().get_urls(),
         ]
 

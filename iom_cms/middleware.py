@@ -10,9 +10,10 @@ import time
 import uuid
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
 
 from core.client import client_ip  # AXES_CLIENT_IP_CALLABLE names it here
+from pressroom.redaction import redact_tokens
 
 request_logger = logging.getLogger("iom_cms.requests")
 
@@ -32,13 +33,25 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class RedactTokensFilter(logging.Filter):
+    """Takes preview-link tokens out of every record a handler writes, its trace included:
+    the request line, Django's CSRF and security warnings, errors under a preview address."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = redact_tokens(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact_tokens(record.exc_text)
+        return True
+
+
 def loggable_path(request):
-    """The address as logged: a secret in it (a preview link's `token`) is left out, since a
-    log line must never be enough to read an embargoed release."""
-    path = request.get_full_path()
-    match = getattr(request, "resolver_match", None)
-    secret = match.kwargs.get("token") if match else None
-    return path.replace(secret, "<token>") if secret else path
+    """The address as logged: a preview link's token is left out (see RedactTokensFilter)."""
+    return redact_tokens(request.get_full_path())
 
 
 class RequestLogMiddleware:
@@ -72,6 +85,22 @@ class RequestLogMiddleware:
             return response
         finally:
             current_request_id.reset(token)
+
+
+SERVED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+
+class UnservedMethodMiddleware:
+    """405 for TRACE, PUT, PATCH, DELETE, CONNECT and any other method: no address of the site
+    serves one (the admin writes with POST), so none reaches a view or a page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SERVED_METHODS:
+            return HttpResponseNotAllowed(SERVED_METHODS)
+        return self.get_response(request)
 
 
 # NUL and the other control characters that XML 1.0 cannot carry (tab, line feed and carriage

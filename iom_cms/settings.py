@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "organisation",
     "events",
     "pages",
+    # Last, as it asks: replaced and deleted uploads are removed after the commit (core/media.py
+    # adds their renditions).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the path: NUL bytes and invalid UTF-8 are a 400, static files too.
     "iom_cms.middleware.MalformedRequestMiddleware",
+    # TRACE and every other method no address serves: 405 before anything else runs.
+    "iom_cms.middleware.UnservedMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Who made each change, for the press releases' history (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Files written by a save that then rolled back are removed at the end of the request.
+    "core.uploads.DiscardUncommittedUploads",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 answer.
     "axes.middleware.AxesMiddleware",
@@ -251,6 +258,8 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Whether Django sends uploads' bytes itself (no web server in front) or hands them to nginx
+# with X-Accel-Redirect after its check (core/media.py).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -264,6 +273,8 @@ STORAGES = {
 }
 # Image renditions (pressroom/images.py): written beside the uploads, once, when an image is saved.
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+# Rendition names that nobody can derive from the original's (core/renditions.py).
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.renditions.private_name"
 
 # Request limits, set deliberately (nginx refuses bodies over 10 MB before they reach Django).
 # Form data without the files: the release form is about 60 fields and 50 KB of text.
@@ -358,7 +369,11 @@ OTP_TOTP_ISSUER = "IOM CMS"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "iom_cms.middleware.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "iom_cms.middleware.RequestIdFilter"},
+        # No preview-link token in any line (pressroom/redaction.py).
+        "redact_tokens": {"()": "iom_cms.middleware.RedactTokensFilter"},
+    },
     "formatters": {
         "line": {
             "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
@@ -368,7 +383,7 @@ LOGGING = {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact_tokens"],
             "formatter": "line",
         },
     },

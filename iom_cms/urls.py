@@ -2,9 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
-from django.views.static import serve
+from django.urls import include, path
 
+from core import media
 from core.public_cache import same_in_every_language
 
 from . import health, views
@@ -17,6 +17,9 @@ urlpatterns = [
     # Outside the language prefixes, and the same in every language.
     path("sitemap.xml", same_in_every_language(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", same_in_every_language(views.robots_txt), name="robots"),
+    # Every upload is asked of Django first: is its page public, or may this request preview it?
+    # Then nginx sends it (X-Accel-Redirect), or object storage (core/media.py).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,16 +31,6 @@ urlpatterns += i18n_patterns(
     # Simple pages take whatever address is left: keep this last.
     path("", include("pages.urls")),
 )
-
-if settings.SERVE_MEDIA:
-    # Until a web server in front serves uploads (see README, deployment), Django does.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]
 
 # 503 while the database is unreachable, else the standalone 500 page.
 handler500 = "iom_cms.errors.server_error"

@@ -18,6 +18,7 @@ from core.images import SafeImageField
 from core.renditions import webp_rendition
 from core.richtext import RichTextField
 from core.translated import LANGUAGE_CODES, filled
+from core.uploads import RandomName
 
 from . import tree
 
@@ -190,7 +191,16 @@ class Person(models.Model):
         unique=True,
         help_text=_("The last part of the address, the same in every language."),
     )
-    photo = SafeImageField(_("photo"), upload_to="people/", blank=True)
+    photo = SafeImageField(
+        _("photo"),
+        upload_to=RandomName("people"),
+        original_name_field="photo_original_name",
+        db_index=True,  # core.media finds the person of a requested file by it
+        blank=True,
+    )
+    photo_original_name = models.CharField(
+        _("photo's original file name"), max_length=150, blank=True, editable=False
+    )
     # Portraits are shown at most 8rem wide, round: one square copy, sharp on dense screens.
     photo_square = webp_rendition("photo", ResizeToFill(320, 320))
     # Translated (see translation.py).

@@ -7,8 +7,18 @@ class PressroomConfig(AppConfig):
     verbose_name = _("Press room")
 
     def ready(self):
-        from core import public_cache
+        from core import media, public_cache
 
+        from . import previews
+        from .models import PressRelease
         from .schedule import next_publication
 
         public_cache.register_next_change(next_publication)
+        # The image and its renditions: shown when the release is (core/media.py).
+        media.register(
+            PressRelease,
+            "image",
+            original_name_field="image_original_name",
+            public=lambda releases: releases.published(),
+            previewable=previews.previewable_images,
+        )

@@ -63,7 +63,7 @@ def download_details(release):
         return None
     extension = release.image.name.rsplit(".", 1)[-1].upper()
     return {
-        "url": release.image.url,
+        "url": release.image.url + "?download",  # named as the editor's file was (core/media.py)
         "format": "JPEG" if extension in ("JPG", "JPEG") else extension,
         "width": release.image_width,
         "height": release.image_height,

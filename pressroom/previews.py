@@ -4,23 +4,17 @@ public page of a release shows besides it, which they share with it).
 Neither may be indexed, kept by a cache on the way, or passed on in a Referer header.
 """
 
+from django.conf import settings
+from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
+from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES
 
 from .models import PreviewLink
-
-
-def keep_private(response):
-    """Mark a response as for its reader only: not indexed, not cached, no Referer sent on."""
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    patch_cache_control(response, private=True, no_store=True)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def release_page_context(release, language):
@@ -57,4 +51,45 @@ def preview_link(request, token):
         # The language menu stays on this page: the release's public addresses answer 404.
         "language_urls": dict.fromkeys(LANGUAGE_CODES, url),
     }
-    return keep_private(render(request, "pressroom/pressrelease_detail.html", context))
+    response = render(request, "pressroom/pressrelease_detail.html", context)
+    grant_images(request, response, link)
+    return keep_private(response)
+
+
+# The visitor of a preview link sees the release's image: the page leaves a signed cookie, sent
+# only with requests for uploads, naming the links this browser opened. The link is read again
+# (revoked? expired?) at every request for an image. No secret goes into an image's address,
+# so none reaches a log.
+GRANT_COOKIE = "preview_images"
+GRANT_SALT = "pressroom.preview-images"
+GRANTS_KEPT = 10
+
+
+def granted_links(request):
+    try:
+        return signing.loads(request.COOKIES.get(GRANT_COOKIE, ""), salt=GRANT_SALT)
+    except signing.BadSignature:
+        return []
+
+
+def grant_images(request, response, link):
+    links = [link.pk, *[pk for pk in granted_links(request) if pk != link.pk]][:GRANTS_KEPT]
+    response.set_cookie(
+        GRANT_COOKIE,
+        signing.dumps(links, salt=GRANT_SALT),
+        max_age=max(0, int((link.expires_at - timezone.now()).total_seconds())),
+        path="/" + settings.MEDIA_URL.strip("/") + "/",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def previewable_images(request, releases):
+    """The releases whose images `request` may see before they are public (core/media.py)."""
+    if may_preview(request.user, "pressroom.change_pressrelease"):
+        return releases
+    valid = PreviewLink.objects.filter(
+        pk__in=granted_links(request), revoked_at=None, expires_at__gt=timezone.now()
+    )
+    return releases.filter(preview_links__in=valid)

@@ -7,11 +7,12 @@ from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from core import public_cache
+from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .models import OldSlug, PressRelease, Topic
-from .previews import keep_private, release_page_context
+from .previews import release_page_context
 
 RELATED_RELEASES = 3
 
@@ -100,7 +101,7 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
-        if self.request.user.has_perm("pressroom.change_pressrelease"):
+        if may_preview(self.request.user, "pressroom.change_pressrelease"):
             return releases
         return releases.published()
 

@@ -14,6 +14,18 @@ from organisation import demo as organisation_demo
 from pages import demo as pages_demo
 from pressroom import demo as pressroom_demo
 from tests.factories import StaffUserFactory
+from tests.nginx import nginx_front  # noqa: F401 (a fixture, for every test module)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, except that uploads go through Django's check
+    (core/media.py) as in production: Django's test server would send MEDIA_ROOT's files itself."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.handlers.wsgi import WSGIHandler
+
+    live_server.thread.httpd.set_app(StaticFilesHandler(WSGIHandler()))
+    return live_server
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,9 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,6 +24,15 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+
+from tests.factories import PressReleaseFactory
+from tests.nginx import (
+    NGINX_CONF,
+    fetch,
+    needs_nginx,
+    nginx_command,
+    nginx_config_for_this_machine,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -199,15 +204,7 @@ def test_settings_refuse_to_start_with_debug_off_and_no_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-# --- nginx in front of gunicorn ---------------------------------------------------------------
-
-NGINX_CONF = ROOT / "deploy" / "nginx" / "nginx.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-# CI installs nginx (.ci/run); there a missing nginx must fail the run, not skip these tests.
-needs_nginx = pytest.mark.skipif(
-    not os.path.exists(NGINX) and os.environ.get("CI") != "true",
-    reason="nginx not installed (apt-get install nginx-light)",
-)
+# --- nginx in front of gunicorn (tests/nginx.py runs it) ---------------------------------------
 
 
 def test_varnish_then_nginx_is_the_only_way_in():
@@ -271,41 +268,6 @@ def test_the_lock_file_pins_every_runtime_dependency_with_hashes():
             assert "--hash=sha256:" in entry, entry.splitlines()[0]
 
 
-def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80):
-    """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here."""
-    config = NGINX_CONF.read_text()
-    config = config.replace("server web:8000 resolve;", f"server {upstream};")
-    config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
-    config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
-    config = config.replace("error_log /dev/stderr warn;", f"error_log {directory}/error.log;")
-    config = config.replace(
-        "access_log /dev/stdout main;", f"access_log {directory}/access.log main;"
-    )
-    temp = "".join(
-        f"    {kind}_temp_path {directory}/{kind}-temp;\n"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    config = config.replace("http {\n", "http {\n" + temp, 1)
-    path = Path(directory) / "nginx.conf"
-    path.write_text(config)
-    return path
-
-
-def nginx_command(config, directory, *arguments):
-    return [
-        NGINX,
-        "-p",
-        str(directory),
-        "-c",
-        str(config),
-        "-e",
-        f"{directory}/error.log",
-        "-g",
-        f"pid {directory}/nginx.pid;",
-        *arguments,
-    ]
-
-
 @needs_nginx
 def test_the_nginx_config_is_valid(tmp_path):
     config = nginx_config_for_this_machine(tmp_path)
@@ -314,52 +276,6 @@ def test_the_nginx_config_is_valid(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def nginx_front(live_server, settings):
-    """Our nginx config in front of the live test server, with its own static and media."""
-    directory = Path(tempfile.mkdtemp(prefix="nginx-"))
-    (directory / "srv" / "static" / "css").mkdir(parents=True)
-    (directory / "srv" / "media" / "releases").mkdir(parents=True)
-    (directory / "srv" / "static" / "css" / "site.0123456789ab.css").write_text("body{}")
-    (directory / "srv" / "media" / "releases" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
-    # The pages nginx serves itself, made as the Dockerfile makes them.
-    call_command("render_error_pages", output=directory / "srv" / "static" / "errors")
-    for path in [directory, *directory.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)  # workers run as "nobody" under root
-    port = free_port()
-    upstream = live_server.url.removeprefix("http://")
-    config = nginx_config_for_this_machine(directory, upstream=upstream, port=port)
-    server = subprocess.Popen(nginx_command(config, directory, "-g", "daemon off;"))
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                fetch(base + "/static/css/site.0123456789ab.css", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield base, directory
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(directory, ignore_errors=True)
-
-
-def fetch(url, data=None, headers=None, timeout=10):
-    request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 @needs_nginx
@@ -372,12 +288,17 @@ def test_nginx_serves_static_files_and_caches_hashed_ones_for_a_year(nginx_front
 
 
 @needs_nginx
-def test_nginx_serves_uploads_in_a_sandbox(nginx_front):
+@pytest.mark.django_db(transaction=True)
+def test_nginx_serves_public_uploads_in_a_sandbox(nginx_front):
     base, _directory = nginx_front
-    status, headers, _body = fetch(base + "/media/releases/photo.jpg")
+    release = PressReleaseFactory(image=jpeg(), image_alt_fr="Un abri")
+    status, headers, body = fetch(base + release.image.url)
     assert status == 200
+    with release.image.open() as stored:
+        assert body == stored.read()
     assert headers["Content-Type"] == "image/jpeg"
     assert "sandbox" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
 
 
 @needs_nginx
@@ -408,6 +329,34 @@ def test_nginx_logs_a_preview_address_without_its_token(nginx_front):
     assert "s3cr3t" not in log
     assert '"GET /fr/communiques/apercu/<token>/?x=1 HTTP/1.1"' in log
     assert '"GET /fr/communiques/un-communique/ HTTP/1.1"' in log
+
+
+def jpeg():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 600), "teal").save(out, "JPEG")
+    return SimpleUploadedFile("IMG_1234.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@needs_nginx
+def test_nginx_logs_no_token_under_any_preview_address(nginx_front):
+    base, directory = nginx_front
+    token = "0123456789abcdef0123456789abcdef:s3cr3tSignature_0123456789abcdefghijkl"
+    for path in (
+        f"/fr/communiques/apercu/{token}",
+        f"/fr/communiques/apercu/{token}/more/",
+        f"/en/press-releases/preview/{token}/",
+        f"/es/comunicados/vista-previa/{token}/?x=1",
+    ):
+        fetch(base + path)
+        fetch(base + path, data=b"x=1")
+    time.sleep(0.2)
+    log = (directory / "access.log").read_text()
+    assert "s3cr3t" not in log and "0123456789abcdef" not in log
 
 
 # --- rate limits ---------------------------------------------------------------------------------

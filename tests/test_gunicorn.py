@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.test_deployment import fetch, free_port
+from tests.nginx import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "deploy" / "gunicorn.conf.py"

@@ -45,8 +45,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Staff (a session) and forms (a CSRF cookie) are never served from here.
-    if (req.http.Cookie ~ "(^|;\s*)(__Host-)?(sessionid|csrftoken)=") {
+    # Staff (a session) and forms (a CSRF cookie) are never served from here, nor the images
+    # of a preview link's visitor (its signed cookie, sent only to /media/: core/media.py).
+    if (req.http.Cookie ~ "(^|;\s*)((__Host-)?(sessionid|csrftoken)|preview_images)=") {
         return (pass);
     }
     # The public site sets no cookie: any other (analytics) would split the cache for nothing.

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.translated import LANGUAGE_CODES, TranslatedContent
+from core.uploads import RandomName, UploadField
 
 from .common import filled_in_any_language
 from .event import Event
@@ -33,7 +34,16 @@ class Document(TranslatedContent, models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
-    file = models.FileField(_("file"), upload_to="events/documents/%Y/")
+    file = UploadField(
+        _("file"),
+        upload_to=RandomName("events/documents"),
+        original_name_field="file_original_name",
+        db_index=True,  # core.media finds the document of a requested file by it
+    )
+    # The name the file had on the editor's computer: the download's name (core/uploads.py).
+    file_original_name = models.CharField(
+        _("original file name"), max_length=150, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("document")

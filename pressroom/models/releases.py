@@ -15,6 +15,7 @@ from core.translated import (
     filled,
     original_version_present,
 )
+from core.uploads import RandomName
 
 from ..images import rendition
 from .contacts import MediaContact
@@ -165,7 +166,9 @@ class PressRelease(TranslatedContent, models.Model):
     )
     image = SafeImageField(
         _("image"),
-        upload_to="releases/%Y/%m/",
+        upload_to=RandomName("releases"),
+        original_name_field="image_original_name",
+        db_index=True,  # core.media finds the release of a requested file by it
         blank=True,
         width_field="image_width",
         height_field="image_height",
@@ -180,6 +183,10 @@ class PressRelease(TranslatedContent, models.Model):
     )
     image_height = models.PositiveIntegerField(
         _("image height"), null=True, blank=True, editable=False
+    )
+    # The name the file had on the editor's computer: the download's name (core/uploads.py).
+    image_original_name = models.CharField(
+        _("image's original file name"), max_length=150, blank=True, editable=False
     )
     # Smaller WebP copies for srcset, made once when the image is saved (pressroom/images.py).
     image_480 = rendition(480)

@@ -192,3 +192,9 @@ def test_a_cache_that_is_down_leaves_pages_uncached_not_broken(client, site, red
 
 def test_a_cache_that_is_down_does_not_fail_a_change(redis_down):
     public_cache.clear()  # logged, not raised
+
+
+def test_a_host_that_is_not_ours_is_a_400_that_nothing_keeps(client):
+    response = client.get("/fr/communiques/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "no-store" in response["Cache-Control"]

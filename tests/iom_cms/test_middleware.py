@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from tests.factories import PressReleaseFactory
+from tests.factories import EventFactory, PersonFactory, PressReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,27 @@ def test_the_client_address_comes_from_the_proxy_header_when_configured(rf, sett
     settings.CLIENT_IP_HEADER = "X-Real-IP"
     assert client_ip(request) == "203.0.113.7"
     assert client_ip(rf.get("/", REMOTE_ADDR="172.18.0.5")) == "172.18.0.5"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "CONNECT", "PROPFIND"])
+def test_methods_no_address_serves_are_a_405(client, method):
+    release = PressReleaseFactory()
+    addresses = [
+        "/",
+        "/fr/",
+        "/fr/communiques/",
+        release.get_absolute_url("fr"),
+        "/fr/communiques/feed/",
+        "/fr/communiques/api/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+        EventFactory().get_absolute_url(),
+        PersonFactory().get_absolute_url(),
+        "/media/releases/0123456789abcdef0123456789abcdef.jpg",
+        "/admin/login/",
+    ]
+    for address in addresses:
+        response = client.generic(method, address)
+        assert response.status_code == 405, address
+        assert response["Allow"] == "GET, HEAD, POST, OPTIONS"

@@ -104,7 +104,8 @@ class TestDownload:
     def test_journalists_get_the_stored_original_with_its_details_and_terms(self, client, release):
         html = client.get(release.get_absolute_url("fr")).content.decode()
         size = release.image.size
-        assert f'<a href="{release.image.url}" download>Télécharger en haute résolution</a>' in html
+        link = f'<a href="{release.image.url}?download" download>'
+        assert link + "Télécharger en haute résolution</a>" in html
         assert "JPEG, 2000 × 1000 px" in html
         assert f"{size / 1024:.1f}".replace(".", ",") in html
         assert "Libre d’utilisation éditoriale avec la mention « © OIM 2024/Jane Doe »." in html
