@@ -224,18 +224,21 @@ AUTH_PASSWORD_VALIDATORS = [
 # of it; every other list of languages, per-language column, constraint and search document is
 # derived from LANGUAGES (README.md, "Adding a language", names every step).
 # - search_config: the PostgreSQL text-search configuration (stemming, stop words) of its
-#   versions: the finder's queries use it, and the migration that added the language froze it
-#   into the search columns (core/search_columns.py).
+#   versions, blind to accents (`french_unaccent`: `french` after `unaccent`, migration
+#   pressroom/0011): the finder's queries use it, and the migration that made the search
+#   columns froze it into them (core/search_columns.py).
 # - og_locale: its Open Graph locale (language_TERRITORY).
 # Its writing direction comes from Django (get_language_info(code)["bidi"]): <html dir>.
 SITE_LANGUAGES = {
-    "fr": {"name": _("French"), "search_config": "french", "og_locale": "fr_FR"},
-    "en": {"name": _("English"), "search_config": "english", "og_locale": "en_GB"},
-    "es": {"name": _("Spanish"), "search_config": "spanish", "og_locale": "es_ES"},
+    "fr": {"name": _("French"), "search_config": "french_unaccent", "og_locale": "fr_FR"},
+    "en": {"name": _("English"), "search_config": "english_unaccent", "og_locale": "en_GB"},
+    "es": {"name": _("Spanish"), "search_config": "spanish_unaccent", "og_locale": "es_ES"},
 }
 LANGUAGE_CODE = "fr"
 LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates where Django's differ from the UN's style: English "23 May 2024" (iom_cms/formats/).
+FORMAT_MODULE_PATH = ["iom_cms.formats"]
 USE_I18N = True
 
 # Stored in UTC, shown in Geneva time unless an item says otherwise.

@@ -11,6 +11,7 @@ from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
+from .finder.permalink import clean_query
 from .models import OldSlug, PressRelease, Topic
 from .previews import release_page_context
 
@@ -27,10 +28,17 @@ class ReleaseListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = ReleaseFilterForm(request.GET)
+        clean = clean_query(form, request.GET)
+        if clean is not None:  # the form submitted with empty fields
+            return redirect(request.path + (f"?{clean}" if clean else ""))
         if not form.is_valid():
+            # Everything the reader chose stays chosen, so that only the bad value needs fixing.
+            ticked = set(form.data.getlist("topic"))
             context = {
                 **self.form_context(form, presenting.source_options(form)),
-                "topic_options": [(t.slug, t.name, None, False) for t in Topic.objects.all()],
+                "topic_options": [
+                    (t.slug, t.name, None, t.slug in ticked) for t in Topic.objects.all()
+                ],
                 "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
             }
             return self.render_to_response(context, status=400)
@@ -70,6 +78,7 @@ class ReleaseListView(TemplateView):
         return {
             "form": form,
             "chosen_kind": form["kind"].value() or "",
+            "chosen_sort": form.chosen_sort if form.is_valid() else form["sort"].value(),
             "date_fields": [form["date_from"], form["date_to"]],
             # Office and event are chosen in a list when releases come from any; their errors are
             # shown with the hidden fields' otherwise.
