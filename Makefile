@@ -1,5 +1,6 @@
 # Everyday commands. Needs python3 and npm; `make test` also wants the PostgreSQL server binaries.
-#   make run                  try the site at http://127.0.0.1:8000/ with demo content
+#   make run                  try the site at http://127.0.0.1:8000/ with demo content (and the
+#                             task worker: email alerts are printed in the terminal)
 #   make test ARGS="-k feed"  lint, migration check and the tests (ARGS go to pytest)
 
 PYTHON ?= python3
@@ -56,10 +57,13 @@ node_modules/.installed: package-lock.json
 	    .env.example > $@
 	@echo "Wrote .env (DEBUG=true) for trying the site."
 
+# The task worker (email alerts) runs beside the server and stops with it; with DEBUG on, the
+# emails it sends are printed in this terminal (EMAIL_URL in .env sends them for real).
 run: venv-run .env
 	$(MANAGE) migrate
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) db_worker --no-reload & WORKER=$$!; trap 'kill $$WORKER' EXIT; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test:
 	scripts/test.sh $(ARGS)

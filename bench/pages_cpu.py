@@ -3,13 +3,19 @@
     scripts/pgtest.sh run -- .venv/bin/python bench/pages_cpu.py            # demo content
     scripts/pgtest.sh run -- .venv/bin/python bench/pages_cpu.py --runs 400 home list
     DATABASE_URL=postgres://… .venv/bin/python bench/pages_cpu.py --no-setup  # a database you made
+    … bench/pages_cpu.py --profile release    # where the time goes (needs pyinstrument, below)
 
 Production settings with DEBUG off, the page cache off (PAGE_CACHE_SECONDS=0; other caches on,
 in local memory), each page asked for through the test Client, so every middleware runs. Time is
 `time.process_time()` around one request: CPU only, the database's own work (another process)
-left out, the driver's included. On an empty database it first migrates and loads the demo
-content (`load_demo --force`). Figures vary by about ±10 % between runs on a shared machine:
-compare before and after in the same conditions.
+left out, the driver's included. The admin's pages are asked for by a staff user allowed to
+manage releases (no second factor: it has no device). On an empty database it first migrates
+and loads the demo content (`load_demo --force`). Figures vary by about ±10 % between runs on a
+shared machine: compare before and after in the same conditions.
+
+`--profile` samples the same requests with pyinstrument (`pip install pyinstrument==5.1.3`; a
+development tool, not in the lock files) and prints where the time goes, page by page. A sampling
+profiler, not cProfile: cProfile's cost per call distorts these pages several-fold.
 """
 
 import argparse
@@ -66,6 +72,8 @@ PAGES = [
     "person",
     "feed",
     "api",
+    "admin-list",
+    "admin-change",
 ]
 
 
@@ -106,7 +114,23 @@ def addresses(language):
             "person": person.get_absolute_url() if person else None,
             "feed": reverse("pressroom:feed"),
             "api": reverse("pressroom:api"),
+            "admin-list": reverse("admin:pressroom_pressrelease_changelist"),
+            "admin-change": reverse("admin:pressroom_pressrelease_change", args=[release.pk]),
         }
+
+
+def staff_client():
+    """A client logged in as a communications officer (every pressroom permission)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_staff": True}
+    )
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="pressroom"))
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def cpu_per_request(client, address, runs, warm_up=5):
@@ -122,23 +146,45 @@ def cpu_per_request(client, address, runs, warm_up=5):
     return statistics.median(times), min(times)
 
 
+def profile(client, address, runs):
+    """pyinstrument's tree of `runs` requests for `address`, as text, sampled on CPU time."""
+    from pyinstrument import Profiler
+    from pyinstrument.stack_sampler import get_stack_sampler
+
+    get_stack_sampler().timer_func = time.process_time  # not the time spent waiting for SQL
+    client.get(address)
+    profiler = Profiler(interval=0.0002, async_mode="disabled")
+    with profiler:
+        for _ in range(runs):
+            client.get(address)
+    return profiler.output_text(show_all=False, color=False, time="percent_of_total")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", default=PAGES, help=f"some of: {' '.join(PAGES)}")
     parser.add_argument("--runs", type=int, default=200, help="requests per page (200)")
     parser.add_argument("--language", default="fr", help="the pages' language (fr)")
     parser.add_argument("--no-setup", action="store_true", help="no migrate, demo or static")
+    parser.add_argument("--profile", action="store_true", help="print a sampled profile instead")
     args = parser.parse_args()
     if not args.no_setup:
         set_up()
     found = addresses(args.language)
-    client = Client()
+    public, staff = Client(), staff_client()
+    if args.profile:
+        for page in args.pages:
+            client = staff if page.startswith("admin") else public
+            print(f"== {page} {found[page]}")
+            print(profile(client, found[page], args.runs))
+        return
     print(f"{'page':<16} {'median ms':>10} {'min ms':>8}  address")
     for page in args.pages:
         address = found[page]
         if address is None:
             print(f"{page:<16} {'-':>10} {'-':>8}  (none in this database)")
             continue
+        client = staff if page.startswith("admin") else public
         median, fastest = cpu_per_request(client, address, args.runs)
         print(f"{page:<16} {median * 1000:>10.2f} {fastest * 1000:>8.2f}  {address}")
 

@@ -116,8 +116,9 @@ def clear_on_notice(sender: object, **kwargs: Any) -> None:
     clear()
 
 
-def _generation() -> str | None:
-    """The current generation, made if there is none; None if the cache is out of reach."""
+def generation() -> str | None:
+    """The current generation, made if there is none; None if the cache is out of reach. Pieces
+    of pages kept in each process follow it too (core/site_pieces.py)."""
     generation = _cache_call("get", GENERATION_KEY)
     if generation is None:
         _cache_call("add", GENERATION_KEY, uuid.uuid4().hex, None)
@@ -203,14 +204,14 @@ class PublicCacheMiddleware:
         if not _is_anonymous_read(request):
             return self._private_unless_marked(self.get_response(request))
         use_cache = settings.PAGE_CACHE_SECONDS > 0
-        generation = _generation() if use_cache else None
+        current = generation() if use_cache else None
         try:
             address = request.build_absolute_uri().encode("utf-8", "surrogateescape")
         except DisallowedHost:
             # Not a host of ours: the view's own 400 answers it, and nothing is kept.
             return self._private_unless_marked(self.get_response(request))
-        if generation:
-            key = f"public-pages:{generation}:{sha256(address).hexdigest()}"
+        if current:
+            key = f"public-pages:{current}:{sha256(address).hexdigest()}"
             kept = _cache_call("get", key)
             if isinstance(kept, tuple):
                 response, expires = kept
@@ -227,7 +228,7 @@ class PublicCacheMiddleware:
         _write_headers(response, ttl)
         if isinstance(response, HttpResponse):
             set_response_etag(response)
-            if generation and ttl > 0:
+            if current and ttl > 0:
                 _cache_call("set", key, (response, expires), ttl)
         return response
 

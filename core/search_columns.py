@@ -13,8 +13,15 @@ by step. Adding a language is a new migration with the same operations for the n
 operation, never an edit of this one.
 
 PostgreSQL refuses to change the type of a column that a generated column reads: a migration
-that alters a weighted field must remove the search column first (this operation reversed) and
-add it again.
+that alters a weighted field must remove the search column first (`RemoveSearchColumns`, this
+operation reversed) and add it again. A new document for existing columns (another
+configuration) is the same: remove them with the old arguments, add them with the new.
+
+`AddUnaccentedConfiguration` makes a text-search configuration that reads words without their
+accents (`french_unaccent`: `french` with the `unaccent` dictionary before the stemmer), so that
+`deplacees` finds `déplacées`. It needs the `unaccent` extension (contrib, in every PostgreSQL
+package): `CREATE EXTENSION` needs a superuser or, since PostgreSQL 13, the owner of the database
+(unaccent is a trusted extension).
 """
 
 from typing import Any
@@ -123,3 +130,85 @@ class AddSearchColumns(Operation):
             for field, weight in self.weights.items()
         )
         return f"ADD COLUMN {self.name}_{code} tsvector GENERATED ALWAYS AS ({document}) STORED"
+
+
+class RemoveSearchColumns(AddSearchColumns):
+    """The columns that `AddSearchColumns` with the same arguments made, removed (and made again
+    when the migration is reversed)."""
+
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        super().database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        super().database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self) -> str:
+        languages = ", ".join(self.configs)
+        return f"Remove the search columns {self.name}_* ({languages}) of {self.model_name}"
+
+
+class AddUnaccentedConfiguration(Operation):
+    """A text-search configuration `name`: a copy of `template` whose words pass through the
+    `unaccent` dictionary before `dictionary`, the template's own for words (its stemmer:
+    `french_stem`; `simple` for `simple`), on PostgreSQL only."""
+
+    reversible = True
+    # The token types that may hold accented letters; asciiword and the rest cannot.
+    TOKENS = "word, hword, hword_part"
+
+    def __init__(self, *, name: str, template: str, dictionary: str) -> None:
+        self.name = name
+        self.template = template
+        self.dictionary = dictionary
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (
+            self.__class__.__qualname__,
+            [],
+            {"name": self.name, "template": self.template, "dictionary": self.dictionary},
+        )
+
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
+        pass
+
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(
+            f"CREATE TEXT SEARCH CONFIGURATION {self.name} (COPY = {self.template})"
+        )
+        schema_editor.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {self.name} ALTER MAPPING FOR {self.TOKENS} "
+            f"WITH unaccent, {self.dictionary}"
+        )
+
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION {self.name}")
+
+    def describe(self) -> str:
+        return f"Add the text-search configuration {self.name} ({self.template} without accents)"

@@ -14,10 +14,12 @@ One rule for every page type, read from what the views already put in the contex
   canonical page rather than pointing to the unfiltered list.
 """
 
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 
 from core.translated import LANGUAGE_CODES
 
@@ -48,6 +50,18 @@ def page_languages(item):
     return list(getattr(item, "languages", None) or LANGUAGE_CODES)
 
 
+def translated_url(url, code):
+    """`translate_url(url, code)`, kept: the address depends on the URLconf alone (the active
+    language's patterns read it), so each process keeps a bounded number of them."""
+    return _translated_url(url, translation.get_language(), code)
+
+
+@lru_cache(maxsize=2048)
+def _translated_url(url, language, code):
+    with translation.override(language):
+        return translate_url(url, code)
+
+
 def head_links(request, *, item=None, language_urls=None, form=None, language):
     """The canonical address and the alternates {code: absolute url} with their x-default."""
     exact = language_urls or {}
@@ -60,7 +74,7 @@ def head_links(request, *, item=None, language_urls=None, form=None, language):
     # An exact address may carry the page's query (the finder's, for the language switcher): the
     # canonical one takes its own, from the form.
     alternates = {
-        code: absolute(urlsplit(exact.get(code) or translate_url(request.path, code)).path)
+        code: absolute(urlsplit(exact.get(code) or translated_url(request.path, code)).path)
         for code in page_languages(item)
     }
     default = settings.LANGUAGE_CODE

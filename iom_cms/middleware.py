@@ -10,9 +10,9 @@ import time
 import uuid
 from urllib.parse import unquote_to_bytes
 
-from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
 
+from core.client import client_ip  # AXES_CLIENT_IP_CALLABLE names it here
 from pressroom.redaction import redact_tokens
 
 request_logger = logging.getLogger("iom_cms.requests")
@@ -23,21 +23,6 @@ current_request_id = contextvars.ContextVar("request_id", default="-")
 # An id from the proxy (nginx's $request_id) is kept when it looks like one; anything else
 # could forge log lines, so it is replaced.
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-
-
-def client_ip(request):
-    """The visitor's address: from the header the proxy in front sets, or the connection's.
-
-    settings.CLIENT_IP_HEADER names a header that the proxy overwrites on every request (nginx
-    sets X-Real-IP to the address it sees), so a client cannot choose its own address. Used by
-    the login lockout (django-axes) and the request log.
-    """
-    if settings.CLIENT_IP_HEADER:
-        key = "HTTP_" + settings.CLIENT_IP_HEADER.upper().replace("-", "_")
-        forwarded = request.META.get(key, "").strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class RequestIdFilter(logging.Filter):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "core",
     "iom_cms",
     "pressroom",
+    "alerts",
     "organisation",
     "events",
     "pages",
@@ -171,9 +172,38 @@ BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=30)
 # EDGE_PURGE_URLS=http://varnish:80/ (comma-separated, one per edge). Empty: no edge.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 
-# The task queue (django-tasks): a table in the database, run by `manage.py db_worker`. Today it
-# retries failed edge purges.
+# The task queue (django-tasks): a table in the database, run by `manage.py db_worker`. It
+# retries failed edge purges (core/edge.py) and sends the email alerts (alerts/tasks.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Email: EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587. Unset: printed on the
+# console when DEBUG is on (`make run`), else handed to an SMTP server on localhost.
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="IOM <newsroom@iom.int>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for links in emails (no request there to take it from).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Email alerts (alerts/): see README, "Email alerts".
+ALERTS = {
+    # Daily and weekly digests leave at this hour, Geneva time; weekly ones on Mondays.
+    "DIGEST_HOUR": env.int("ALERTS_DIGEST_HOUR", default=8),
+    # A confirmation link works this long; an unconfirmed subscription is then deleted.
+    "CONFIRM_DAYS": 3,
+    # Asking again for the same subscription re-sends its confirmation at most this often.
+    "RESEND_MINUTES": 15,
+    # Subscribe requests per hour: from one address of the visitor, for one email address.
+    "LIMIT_PER_IP": env.int("ALERTS_LIMIT_PER_IP", default=20),
+    "LIMIT_PER_EMAIL": env.int("ALERTS_LIMIT_PER_EMAIL", default=3),
+    # Seconds before another worker takes over messages that one which stopped left unsent.
+    "LEASE_SECONDS": env.int("ALERTS_LEASE_SECONDS", default=120),
+    # Seconds between attempts after a temporary SMTP error; then the message is given up.
+    "RETRY_DELAYS": [60, 300, 1800, 7200, 21600],
+    # Permanent failures in a row after which an address is paused.
+    "BOUNCES_TO_PAUSE": 3,
+}
 
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username and address is refused before any password check.
@@ -196,18 +226,21 @@ AUTH_PASSWORD_VALIDATORS = [
 # of it; every other list of languages, per-language column, constraint and search document is
 # derived from LANGUAGES (README.md, "Adding a language", names every step).
 # - search_config: the PostgreSQL text-search configuration (stemming, stop words) of its
-#   versions: the finder's queries use it, and the migration that added the language froze it
-#   into the search columns (core/search_columns.py).
+#   versions, blind to accents (`french_unaccent`: `french` after `unaccent`, migration
+#   pressroom/0011): the finder's queries use it, and the migration that made the search
+#   columns froze it into them (core/search_columns.py).
 # - og_locale: its Open Graph locale (language_TERRITORY).
 # Its writing direction comes from Django (get_language_info(code)["bidi"]): <html dir>.
 SITE_LANGUAGES = {
-    "fr": {"name": _("French"), "search_config": "french", "og_locale": "fr_FR"},
-    "en": {"name": _("English"), "search_config": "english", "og_locale": "en_GB"},
-    "es": {"name": _("Spanish"), "search_config": "spanish", "og_locale": "es_ES"},
+    "fr": {"name": _("French"), "search_config": "french_unaccent", "og_locale": "fr_FR"},
+    "en": {"name": _("English"), "search_config": "english_unaccent", "og_locale": "en_GB"},
+    "es": {"name": _("Spanish"), "search_config": "spanish_unaccent", "og_locale": "es_ES"},
 }
 LANGUAGE_CODE = "fr"
 LANGUAGES = [(code, language["name"]) for code, language in SITE_LANGUAGES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates where Django's differ from the UN's style: English "23 May 2024" (iom_cms/formats/).
+FORMAT_MODULE_PATH = ["iom_cms.formats"]
 USE_I18N = True
 
 # Stored in UTC, shown in Geneva time unless an item says otherwise.

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("pressroom.urls")),
     path("", include("organisation.urls")),
     path("", include("events.urls")),
+    path("", include("alerts.urls")),
     # Simple pages take whatever address is left: keep this last.
     path("", include("pages.urls")),
 )

@@ -1,11 +1,10 @@
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
 from django.views.generic import TemplateView
 
 from events.models import Event
-from organisation.models import Profile
-from pages.models import Feature
+from organisation import pieces as organisation_pieces
+from pages.pieces import feature_cards
 from pressroom.models import PressRelease
 
 FEATURED_ON_HOME = 4
@@ -33,12 +32,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        language = translation.get_language()
-        features = Feature.objects.public().select_related("release", "event", "page__parent")
-        context["features"] = [feature.card(language) for feature in features[:FEATURED_ON_HOME]]
+        context["features"] = feature_cards(FEATURED_ON_HOME)
         context["latest_releases"] = PressRelease.objects.published().listed(limit=6)
         context["upcoming_events"] = (
             Event.objects.published().upcoming().select_related("series")[:3]
         )
-        context["profile"] = Profile.objects.first()
+        context["profile"] = organisation_pieces.profile()
         return context

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
-from . import tree
-from .models import Person, Position, Profile, Unit
+from . import pieces, tree
+from .models import Person, Position, Unit
 
 LATEST_RELEASES = 5
 RELEASES_QUOTING = 10
@@ -22,7 +22,7 @@ class WhoWeAreView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["profile"] = Profile.objects.first()
+        context["profile"] = pieces.profile()
         context["leaders"] = (
             Position.objects.leadership().in_tree_order().select_related("unit").with_holders()
         )

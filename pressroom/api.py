@@ -4,12 +4,24 @@ The same form and QuerySet as the page (see README, “The JSON API”). A bad f
 page that does not exist a 404, each with the reason in the reader's language.
 """
 
+import copy
+import json
+from pathlib import Path
+
 from django.core.paginator import InvalidPage
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from core.translated import LANGUAGE_CODES
+
 from .finder import Finder, ReleaseFilterForm, ReleaseUrls, attach_corrections
+from .models import ReleaseKind
+
+# The answers' JSON Schema, served beside the API (`schema`) and checked against real answers
+# in the tests; the lists of languages and types come from the code when it is served.
+SCHEMA = json.loads(Path(__file__).with_name("api_schema.json").read_text())
 
 
 @require_safe
@@ -36,7 +48,7 @@ def release_list(request):
 
     urls = ReleaseUrls()
     origin = request.build_absolute_uri("/")[:-1]  # checked once, not for every address
-    return JsonResponse(
+    response = JsonResponse(
         {
             "count": paginator.count,
             "page": page.number,
@@ -49,6 +61,22 @@ def release_list(request):
             ],
         },
         json_dumps_params={"ensure_ascii": False},
+    )
+    response["Link"] = f'<{origin}{reverse("pressroom:api-schema")}>; rel="describedby"'
+    return response
+
+
+@require_safe
+def schema(request):
+    """The JSON Schema (2020-12) of the API's answers."""
+    document = copy.deepcopy(SCHEMA)
+    document = {"$schema": document.pop("$schema"), "$id": request.build_absolute_uri(), **document}
+    document["$defs"]["language"]["enum"] = LANGUAGE_CODES
+    document["$defs"]["release"]["properties"]["kind"]["enum"] = list(ReleaseKind.values)
+    return JsonResponse(
+        document,
+        content_type="application/schema+json",
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
 
 

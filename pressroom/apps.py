@@ -7,9 +7,12 @@ class PressroomConfig(AppConfig):
     verbose_name = _("Press room")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from core import media, public_cache
 
         from . import previews
+        from .finder import plain_search
         from .models import PressRelease
         from .schedule import next_publication
 
@@ -22,3 +25,5 @@ class PressroomConfig(AppConfig):
             public=lambda releases: releases.published(),
             previewable=previews.previewable_images,
         )
+        # The finder's word search on SQLite (`make run`) is done by functions of ours.
+        connection_created.connect(plain_search.connect, dispatch_uid="pressroom-plain-search")

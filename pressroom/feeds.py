@@ -49,6 +49,10 @@ class ReleaseFeed(Feed):
         query = form.querystring()
         return reverse("pressroom:feed") + (f"?{query}" if query else "")
 
+    def author_name(self, form):
+        # RFC 4287 wants an author for the feed or for every entry: IOM writes them all.
+        return _("International Organization for Migration")
+
     def subtitle(self, form):
         return _("Press releases of the International Organization for Migration (IOM).")
 

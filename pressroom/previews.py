@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES
 
+from . import pieces
 from .models import PreviewLink
 
 
@@ -24,7 +25,7 @@ def release_page_context(release, language):
         "content": content,
         "corrections": release.corrections.all().notes(content.language),
         "contacts": release.contacts.all(),
-        "release_topics": release.topics.all(),
+        "release_topics": pieces.topics_of(release),
     }
 
 

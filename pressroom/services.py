@@ -11,7 +11,9 @@ Each is called explicitly (never a save() override or a signal) and runs in one 
 write that changes what a public page shows calls `core.public_pages.changed()` once, with the
 keys of the pages it changes (the release's own and the lists), and the caches hear of it when
 the transaction commits; the admins that call these set
-`clears_public_pages_on_save = False`, so that one save is told once (core/admin_mixins.py).
+`clears_public_pages_on_save = False`, so that one save is told once (core/admin_mixins.py). A
+release published or scheduled calls `publication.planned()`: email alerts act on it in the same
+transaction (publication.py).
 Who may publish is decided in roles.py.
 """
 
@@ -23,6 +25,7 @@ from django.utils import timezone
 from core import public_pages
 from core.translated import LANGUAGE_CODES
 
+from . import publication
 from .models import Correction, OldSlug, PressRelease, PreviewLink
 from .roles import can_publish, keep_publication
 
@@ -54,6 +57,8 @@ def release_save(*, release: PressRelease, user: User) -> PressRelease:
         release.version = stored.version + 1
     release._history_user = user  # type: ignore[attr-defined]  # read by simple-history
     release.save()
+    if _going_public(release, stored):
+        publication.planned(release)
     if stored is not None:
         _record_old_slugs(
             release=release,
@@ -62,6 +67,15 @@ def release_save(*, release: PressRelease, user: User) -> PressRelease:
         )
     public_pages.changed(public_pages.key_for(release), public_pages.LISTS)
     return release
+
+
+def _going_public(release: PressRelease, stored: PressRelease | None) -> bool:
+    """Published, and either not public before or public from another time now."""
+    if release.status != PressRelease.Status.PUBLISHED:
+        return False
+    return (
+        stored is None or not stored.is_published() or stored.published_at != release.published_at
+    )
 
 
 def _record_old_slugs(
@@ -114,10 +128,13 @@ def release_set_status(*, releases: QuerySet[PressRelease], status: str, user: U
     count = 0
     keys = []
     for release in releases.select_for_update().order_by("pk"):
+        was_public = release.is_published()
         release.status = status
         release.version += 1
         release._history_user = user  # type: ignore[attr-defined]  # read by simple-history
         release.save(update_fields=["status", "version", "updated_at"])
+        if status == PressRelease.Status.PUBLISHED and not was_public:
+            publication.planned(release)
         count += 1
         keys.append(public_pages.key_for(release))
     public_pages.changed(*keys, public_pages.LISTS)

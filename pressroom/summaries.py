@@ -2,7 +2,7 @@
 
 The finder, the home page, a unit's and a person's pages show it, and so will email alerts:
 
-    summaries_html(releases, language="es", origin="https://www.iom.int")
+    summaries_html(releases, language="es", origin="https://www.iom.int", with_images=False)
 
 `releases`: a QuerySet of releases (read here, in that language), or rows already read for a
 list (`PressRelease.objects.….listed()`, the finder's page). Django templates write
@@ -42,7 +42,7 @@ class Summary:
     thumbnail: dict | None  # images.thumbnail()
 
 
-def summaries(releases, origin=""):
+def summaries(releases, origin="", with_images=True):
     """A Summary per release read for a list, in the current language."""
     kinds = {kind: str(label) for kind, label in ReleaseKind.choices}
     fallbacks = {}
@@ -70,24 +70,29 @@ def summaries(releases, origin=""):
                 office_slug=release.office_slug,
                 office_name=release.office_name or "",
                 topics=release.topic_list,
-                thumbnail=images.thumbnail(release),
+                thumbnail=images.thumbnail(release) if with_images else None,
             )
         )
     return rows
 
 
-def summaries_html(releases, *, language=None, origin="") -> SafeString:
-    """The <article> summaries of `releases` in `language` (the current one by default).
-
-    `origin` (e.g. "https://www.iom.int") makes the pages' addresses absolute, for an email;
-    images keep MEDIA_URL's."""
+def summary_rows(releases, *, language=None, origin="", with_images=True) -> list[Summary]:
+    """The summaries of `releases` as values, in `language`: what a plain-text list (an email's
+    text part) writes out, the same values the HTML shows."""
     with translation.override(language or translation.get_language()):
         if isinstance(releases, QuerySet):
             releases = page_rows(releases)
-        context = {
-            "summaries": summaries(releases, origin),
-            "list_url": origin + reverse("pressroom:list"),
-        }
+        return summaries(releases, origin, with_images)
+
+
+def summaries_html(releases, *, language=None, origin="", with_images=True) -> SafeString:
+    """The <article> summaries of `releases` in `language` (the current one by default).
+
+    `origin` (e.g. "https://www.iom.int") makes the pages' addresses absolute, for an email;
+    images keep MEDIA_URL's, and an email leaves them out (`with_images=False`)."""
+    with translation.override(language or translation.get_language()):
+        rows = summary_rows(releases, origin=origin, with_images=with_images)
+        context = {"summaries": rows, "list_url": origin + reverse("pressroom:list")}
         html = _template("includes/release_summaries.html").render(context)
     return mark_safe(html)  # noqa: S308 - Jinja2 escapes every value (core/jinja.py)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     # Before the release pages: "feed" and "api" are not slugs of releases.
     path(format_lazy("{}feed/", LIST), feeds.ReleaseFeed(), name="feed"),
     path(format_lazy("{}api/", LIST), api.release_list, name="api"),
+    path(format_lazy("{}api/schema.json", LIST), api.schema, name="api-schema"),
     # Never cached (private, no-store): each answer depends on the link's state.
     path(
         format_lazy("{}{}<str:token>/", LIST, _("preview/")),

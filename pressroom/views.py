@@ -1,5 +1,5 @@
 from django.core.paginator import InvalidPage
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -11,6 +11,8 @@ from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from .finder import Finder, ReleaseFilterForm, presenting, summary
+from .finder.permalink import clean_query
+from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
 from .previews import release_page_context
 
@@ -27,10 +29,17 @@ class ReleaseListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = ReleaseFilterForm(request.GET)
+        clean = clean_query(form, request.GET)
+        if clean is not None:  # the form submitted with empty fields
+            return redirect(request.path + (f"?{clean}" if clean else ""))
         if not form.is_valid():
+            # Everything the reader chose stays chosen, so that only the bad value needs fixing.
+            ticked = set(form.data.getlist("topic"))
             context = {
                 **self.form_context(form, presenting.source_options(form)),
-                "topic_options": [(t.slug, t.name, None, False) for t in Topic.objects.all()],
+                "topic_options": [
+                    (t.slug, t.name, None, t.slug in ticked) for t in Topic.objects.all()
+                ],
                 "kind_choices": [(kind, name, None) for kind, name in form.fields["kind"].choices],
             }
             return self.render_to_response(context, status=400)
@@ -70,6 +79,7 @@ class ReleaseListView(TemplateView):
         return {
             "form": form,
             "chosen_kind": form["kind"].value() or "",
+            "chosen_sort": form.chosen_sort if form.is_valid() else form["sort"].value(),
             "date_fields": [form["date_from"], form["date_to"]],
             # Office and event are chosen in a list when releases come from any; their errors are
             # shown with the hidden fields' otherwise.
@@ -101,6 +111,8 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Staff who may edit releases see drafts and embargoed ones, marked as a preview.
         releases = PressRelease.objects.select_related("issuing_unit", "event__series")
+        if topic_ids_kept():
+            releases = releases.annotate(topic_ids=TopicIds())  # the topics with no query
         if may_preview(self.request.user, "pressroom.change_pressrelease"):
             return releases
         return releases.published()
@@ -109,9 +121,14 @@ class ReleaseDetailView(DetailView):
         queryset = queryset if queryset is not None else self.get_queryset()
         slug = self.kwargs["slug"]
         language = translation.get_language()
-        release = queryset.filter(**{f"slug_{language}": slug}).first()
-        if release is None:
-            release = queryset.filter(in_any_language("slug", slug)).first()
+        # One query: the release with this slug in the reader's language first, else in another.
+        here = ExpressionWrapper(Q(**{f"slug_{language}": slug}), output_field=BooleanField())
+        release = (
+            queryset.filter(in_any_language("slug", slug))
+            .alias(here=here)
+            .order_by(F("here").desc(), *PressRelease._meta.ordering)
+            .first()
+        )
         if release is None:
             release = self.with_old_slug(queryset, slug, language)
         if release is None:
@@ -138,10 +155,12 @@ class ReleaseDetailView(DetailView):
         canonical = self.object.get_absolute_url()
         if canonical != request.path:
             return redirect(canonical, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
         if not self.object.is_published():
             return keep_private(response)
-        return public_cache.tag(response, *self.object.surrogate_keys())
+        keys = self.object.surrogate_keys(topics=context["release_topics"])
+        return public_cache.tag(response, *keys)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

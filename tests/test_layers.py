@@ -4,6 +4,8 @@
        │
     pages          simple pages, menu, featured items
        │
+    alerts         email alerts on the finder's filters
+       │
     pressroom      press releases
        │
     events         event series and sessions
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["core", "organisation", "events", "pressroom", "pages", "iom_cms"]
+LAYERS = ["core", "organisation", "events", "pressroom", "alerts", "pages", "iom_cms"]
 
 
 def allowed(package):

@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from pressroom.models import PressRelease
 
@@ -14,7 +14,9 @@ from .. import metadata, structured_data
 
 register = template.Library()
 
-DEFAULT_DESCRIPTION = _lazy(
+# gettext_lazy by its own name: makemessages knows `_` and `gettext_lazy`, not other aliases,
+# and a string it never extracts stays English in every language.
+DEFAULT_DESCRIPTION = gettext_lazy(
     "News, press releases and information from the International Organization for Migration, "
     "the UN migration agency."
 )

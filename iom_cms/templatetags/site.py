@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
 from django.utils import translation
+
+from iom_cms.metadata import translated_url
 
 register = template.Library()
 
@@ -13,12 +14,18 @@ def language_switcher(context):
     request = context["request"]
     exact = context.get("language_urls") or {}
     current = translation.get_language()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        url = exact.get(code) or translate_url(request.get_full_path(), code)
-        name = translation.get_language_info(code)["name_local"]  # the same in every language
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return {"links": links}
+    path = request.get_full_path()
+    return {
+        "links": [
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": exact.get(code) or translated_url(path, code),
+                "current": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -6,6 +6,8 @@ public by the target's own rule (`published()`), so featuring a draft or an emba
 shows nothing until the release itself is public.
 """
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,11 @@ class FeatureQuerySet(models.QuerySet):
             | models.Q(event__in=Event.objects.published())
             | models.Q(page__in=public_pages)
         ).order_by("order", "pk")
+
+    def public_or_scheduled(self):
+        """`public()` at any time to come: also the features of releases still under embargo
+        (each shown from the release's `published_at`, the release's own rule)."""
+        return self.public(at=datetime.datetime.max.replace(tzinfo=datetime.UTC))
 
 
 class Feature(models.Model):
@@ -99,6 +106,12 @@ class Feature(models.Model):
 
     def get_absolute_url(self):
         return self.target.get_absolute_url()
+
+    @property
+    def public_from(self):
+        """When a feature of `public_or_scheduled()` becomes public: its release's publication
+        time (None: as soon as its target is)."""
+        return self.release.published_at if self.release else None
 
     @property
     def target(self):

@@ -23,7 +23,15 @@ from organisation.models import Unit
 
 from ..models import PressRelease, ReleaseKind, TaggedRelease, Topic
 from . import search
-from .fields import DATE_RANGE, FIRST_YEAR, LAST_YEAR, SlugChoiceField, Sort, TopicsField
+from .fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    IsoDateField,
+    MonthField,
+    SlugChoiceField,
+    Sort,
+    TopicsField,
+)
 from .topic_ids import TopicIdsMatch, topic_ids_kept
 
 
@@ -74,18 +82,14 @@ class ReleaseFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no event with this name.")},
     )
-    date_from = forms.DateField(
+    date_from = IsoDateField(
         label=_("From"),
         required=False,
-        input_formats=["%Y-%m-%d"],
-        validators=DATE_RANGE,
         error_messages={"invalid": _("Give the date as YYYY-MM-DD, e.g. 2024-03-01.")},
     )
-    date_to = forms.DateField(
+    date_to = IsoDateField(
         label=_("To"),
         required=False,
-        input_formats=["%Y-%m-%d"],
-        validators=DATE_RANGE,
         error_messages={"invalid": _("Give the date as YYYY-MM-DD, e.g. 2024-03-31.")},
     )
     year = forms.IntegerField(
@@ -95,11 +99,9 @@ class ReleaseFilterForm(forms.Form):
         max_value=LAST_YEAR,
         error_messages={"invalid": _("The year must be a number such as 2024.")},
     )
-    month = forms.IntegerField(
+    month = MonthField(
         label=_("Month"),
         required=False,
-        min_value=1,
-        max_value=12,
         error_messages={"invalid": _("The month must be a number from 1 to 12.")},
     )
     language = forms.ChoiceField(

@@ -10,12 +10,13 @@ version shown), `url`, `topic_list`, `office` and `passage_html`.
 """
 
 from django.db.models import F
-from django.urls import reverse
 from django.utils import translation
 
 from core.translated import LANGUAGE_CODES
 
-from ..models import Correction, TaggedRelease, Topic
+from .. import pieces
+from ..models import Correction, TaggedRelease
+from ..models.releases import detail_prefix
 from . import search
 from .topic_ids import TopicIds, topic_ids_kept
 
@@ -38,16 +39,10 @@ LISTED_FIELDS = [
 
 
 class ReleaseUrls:
-    """Release addresses for one request: `reverse()` once per language, then the slug."""
-
-    def __init__(self):
-        self.prefixes = {}
-        for code in LANGUAGE_CODES:
-            with translation.override(code):
-                self.prefixes[code] = reverse("pressroom:detail", kwargs={"slug": "-"})[:-2]
+    """Release addresses: the prefix of each language, then the slug."""
 
     def __call__(self, release, language):
-        return f"{self.prefixes[language]}{getattr(release, f'slug_{language}')}/"
+        return f"{detail_prefix(language)}{getattr(release, f'slug_{language}')}/"
 
 
 def page_rows(releases, *, words="", topics=None, limit=None):
@@ -66,9 +61,8 @@ def page_rows(releases, *, words="", topics=None, limit=None):
     rows = list(rows[:limit] if limit else rows)
     links = _topic_links(rows)
     if topics is None:
-        wanted = {topic_id for ids in links.values() for topic_id in ids}
-        named = Topic.objects.filter(pk__in=wanted) if wanted else []
-        topics = {topic.pk: topic for topic in named}
+        wanted = [pk for ids in links.values() for pk in ids]
+        topics = pieces.topics(wanted=wanted) if wanted else {}
     urls = ReleaseUrls()
     for release in rows:
         release.content = release.in_language(language)

@@ -8,15 +8,9 @@ writes them out.
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, F, QuerySet, Value, When
-from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
-from core.translated import LANGUAGE_CODES
-from events.models import Event
-from organisation.models import Unit
-
-from ..models import PressRelease
+from .. import pieces
 
 
 def with_query(base, **params):
@@ -53,38 +47,10 @@ def topic_options(finder, form):
 
 def source_options(form, at=None):
     """{"office": [(slug, name)], "event": [(slug, title)]}, in the reader's language: the
-    offices and the events that public releases come from (one query for both), and the one
+    offices and the events that public releases come from (pressroom/pieces.py), and the one
     chosen even if it has none."""
     language = translation.get_language()
-    public = PressRelease.objects.published(at=at)
-    # Plain QuerySets: modeltranslation's would reorder the columns that the union relies on.
-    units = Unit.objects.filter(pk__in=public.values("issuing_unit"))
-    offices = (
-        QuerySet(Unit, query=units.query.clone())
-        .annotate(what=Value("office"), key=F("slug"), label=F(f"name_{language}"))
-        .values_list("what", "key", "label")
-        .order_by()
-    )
-    original_title = Case(
-        *[When(original_language=code, then=F(f"title_{code}")) for code in LANGUAGE_CODES],
-        output_field=CharField(),
-    )
-    events = Event.objects.published().filter(pk__in=public.values("event"))
-    events = (
-        QuerySet(Event, query=events.query.clone())
-        .annotate(
-            what=Value("event"),
-            key=F("slug"),
-            label=Coalesce(
-                NullIf(F(f"title_{language}"), Value("")), original_title, output_field=CharField()
-            ),
-        )
-        .values_list("what", "key", "label")
-        .order_by()
-    )
-    options = {"office": [], "event": []}
-    for what, slug, label in offices.union(events, all=True):
-        options[what].append((slug, label))
+    options = pieces.sources(at)
     chosen = form.cleaned_data if form.is_valid() else {}
     if chosen.get("office") and chosen["office"].slug not in dict(options["office"]):
         options["office"].append((chosen["office"].slug, chosen["office"].name))

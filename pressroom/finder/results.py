@@ -12,6 +12,7 @@ and the number of releases:
 """
 
 import contextlib
+from copy import copy
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -21,7 +22,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
-from ..models import PressRelease, ReleaseKind, TaggedRelease, Topic
+from .. import pieces
+from ..models import PressRelease, ReleaseKind, TaggedRelease
 from . import counts, search, tally
 from .fields import Sort
 from .listing import page_rows
@@ -116,8 +118,9 @@ class Finder:
     def topics(self):
         """The topics of the releases found, each with its `count`, in the reader's language."""
         counts = self._count_rows[1]
-        topics = Topic.objects.filter(pk__in=[pk for pk, count in counts.items() if count])
-        topics = list(topics.order_by(f"name_{translation.get_language()}", "slug"))
+        wanted = [pk for pk, count in counts.items() if count]
+        found = pieces.topics(wanted=wanted) if wanted else {}
+        topics = [copy(topic) for pk, topic in found.items() if counts.get(pk)]
         for topic in topics:
             topic.count = counts[topic.pk]
         return topics

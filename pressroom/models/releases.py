@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +22,14 @@ from core.uploads import RandomName
 from ..images import rendition
 from .contacts import MediaContact
 from .topics import TaggedRelease
+
+
+@cache
+def detail_prefix(language):
+    """The start of a release's address in `language`, before its slug: `reverse()` once per
+    process (slugs are ASCII: nothing in them is quoted)."""
+    with translation.override(language):
+        return reverse("pressroom:detail", kwargs={"slug": "-"})[:-2]
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -293,8 +303,11 @@ class PressRelease(TranslatedContent, models.Model):
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("pressroom:detail", kwargs={"slug": self.in_language(language).slug})
+        slug = self.in_language(language).slug
+        if not slug:  # no address: let reverse() say so
+            with translation.override(language):
+                return reverse("pressroom:detail", kwargs={"slug": slug})
+        return f"{detail_prefix(language)}{slug}/"
 
     def clean(self):
         """Each language is complete or empty, so a reader never meets half a translation."""
@@ -340,10 +353,11 @@ class PressRelease(TranslatedContent, models.Model):
         at = at or timezone.now()
         return self.status == self.Status.PUBLISHED and self.published_at <= at
 
-    def surrogate_keys(self):
+    def surrogate_keys(self, topics=None):
         """The keys its page carries in the caches (core/public_pages.py): its own and those of
-        the topics it names."""
-        return [public_pages.key_for(self), *map(public_pages.key_for, self.topics.all())]
+        the topics it names (`topics`, when the caller has read them)."""
+        topics = self.topics.all() if topics is None else topics
+        return [public_pages.key_for(self), *map(public_pages.key_for, topics)]
 
     is_published.boolean = True
 

@@ -75,7 +75,7 @@ class TestEventList:
         ("language", "dates"),
         [
             ("fr", '21 mai 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">22 mai 2024'),
-            ("en", 'May 21, 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">May 22, 2024'),
+            ("en", '21 May 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">22 May 2024'),
             (
                 "es",
                 '21 de mayo de 2024</time> – <time datetime="2024-05-22T18:00:00-04:00">'

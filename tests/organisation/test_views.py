@@ -168,7 +168,7 @@ class TestWhoWeAre:
             assert f"<dd>{figure}</dd>" in html
 
     def test_the_figures_say_when_they_were_checked(self, client, organisation):
-        assert "Figures checked on May 23, 2024." in html_of(client, url("who-we-are"))
+        assert "Figures checked on 23 May 2024." in html_of(client, url("who-we-are"))
 
     def test_the_leadership_shows_current_holders_only(self, client, organisation):
         html = html_of(client, url("who-we-are"))
@@ -225,7 +225,7 @@ class TestUnitPage:
         html = html_of(client, url("unit", slug="office"))
         assert "<h1>DG&#x27;s Office</h1>" in html
         assert "Director General" in html and "Amy Pope" in html and "Anton Antes" not in html
-        assert "Since Oct. 1, 2023" in html
+        assert "Since 1 October 2023" in html
         around = TreeLinks(html).around
         assert around["Team under the first"] == ["First division"]
 
@@ -257,8 +257,8 @@ class TestUnitPage:
     def test_holders_on_a_past_date(self, client, organisation):
         html = html_of(client, url("unit", slug="office") + "?on=2023-05-01")
         assert "Anton Antes" in html and "Amy Pope" not in html
-        assert "Posts and their holders on May 1, 2023" in html
-        assert "From Oct. 1, 2018 to Sept. 30, 2023" in html
+        assert "Posts and their holders on 1 May 2023" in html
+        assert "From 1 October 2018 to 30 September 2023" in html
 
     @pytest.mark.parametrize("on", ["yesterday", "2023-13-01", "99999-01-01", "1" * 500, "\ufffd"])
     def test_a_malformed_date_is_a_400_that_says_why(self, client, organisation, on):
@@ -312,8 +312,8 @@ class TestPersonPage:
         html = response.content.decode()
         assert [a.position.title_en for a in response.context["current"]] == ["Director 2"]
         assert [a.position.title_en for a in response.context["past"]] == ["Adviser"]
-        assert "From March 1, 2015 to Dec. 31, 2019" in html
-        assert "Since Jan. 1, 2020" in html
+        assert "From 1 March 2015 to 31 December 2019" in html
+        assert "Since 1 January 2020" in html
         assert "ad interim" in html
         assert "<p>A career.</p>" in html
 
@@ -387,13 +387,16 @@ class TestQueryCounts:
         top = UnitFactory(slug="top")
         person = PersonFactory(slug="someone")
         staff(person, [top, *grow(top, [2], "small")[:1]], releases=1)
+        html_of(client, self.PAGES[page]())  # builds the pieces every page shares (the menu)
         with django_assert_max_num_queries(20) as small:
             html_of(client, self.PAGES[page]())
+        count = len(small.captured_queries)
 
         units = grow(top, [8, 7, 7], "big", first=10)
         staff(person, [top, *units[:5]], releases=12)
         assert Unit.objects.count() == 459
-        with django_assert_num_queries(len(small.captured_queries)):
+        html_of(client, self.PAGES[page]())  # the new releases' topics, made without the notice
+        with django_assert_num_queries(count):
             html_of(client, self.PAGES[page]())
 
     @pytest.mark.parametrize("page", ["structure", "unit"])
@@ -402,6 +405,7 @@ class TestQueryCounts:
     ):
         top = UnitFactory(slug="top")
         [child] = grow(top, [1], "shallow")
+        html_of(client, self.PAGES[page]())  # builds the pieces every page shares (the menu)
         with django_assert_max_num_queries(20) as shallow:
             html_of(client, self.PAGES[page]())
         for _ in range(60):
@@ -491,7 +495,7 @@ class TestStructureHolders:
     def test_holders_on_a_past_date(self, client, organisation):
         html = html_of(client, url("structure") + "?on=2023-05-01")
         assert "Anton Antes" in html and "Amy Pope" not in html
-        assert "Posts are shown with their holders on May 1, 2023." in html
+        assert "Posts are shown with their holders on 1 May 2023." in html
         assert '<meta name="robots" content="noindex">' in html
 
     def test_a_malformed_date_is_a_400_that_says_why(self, client, organisation):

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core import public_pages
 from pages import demo
 from pages.models import Page
 from tests.factories import PageFactory, PressReleaseFactory
@@ -89,6 +90,21 @@ class TestPageRules:
 
 
 class TestMenu:
+    def test_the_menu_is_kept_until_the_public_pages_change(
+        self, client, django_capture_on_commit_callbacks
+    ):
+        def menu():
+            html = client.get("/fr/qui-sommes-nous/").content.decode()
+            return html.split('class="site-nav"')[1].split("</nav>")[0]
+
+        PageFactory(title_fr="Première", order=1)
+        assert "Première" in menu()
+        PageFactory(title_fr="Deuxième", order=2)
+        assert "Deuxième" not in menu()  # kept: nothing told the site
+        with django_capture_on_commit_callbacks(execute=True):
+            public_pages.changed()  # as the admin and the services do after a change
+        assert "Deuxième" in menu()
+
     def test_the_menu_lists_published_top_level_pages_in_order(self, client):
         PageFactory(title_fr="Deuxième", order=2)
         PageFactory(title_fr="Première", order=1)

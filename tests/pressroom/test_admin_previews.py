@@ -167,8 +167,8 @@ class TestReleasePicker:
         PressReleaseFactory(title_fr="Essai brouillon", draft=True, published_at=at)
         client.force_login(publisher)
         texts = sorted(text for _pk, text in self.suggestions(client, "essai"))
-        assert texts[0].startswith("Essai brouillon — Draft, 03/04/2031 9:30 a.m. (no. ")
-        assert texts[1].startswith("Essai sous embargo — Scheduled, 03/04/2031 9:30 a.m. (no. ")
+        assert texts[0].startswith("Essai brouillon — Draft, 4 Mar 2031 9:30 a.m. (no. ")
+        assert texts[1].startswith("Essai sous embargo — Scheduled, 4 Mar 2031 9:30 a.m. (no. ")
 
     def test_the_release_list_still_searches_the_whole_text(self, client, publisher):
         PressReleaseFactory(title_fr="Autre sujet", body_fr="<p>Un essai dans le texte.</p>")

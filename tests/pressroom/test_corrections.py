@@ -24,7 +24,7 @@ def test_a_correction_is_shown_in_a_dated_box_in_the_readers_language(client):
     assert '<aside class="correction"' in html
     assert ">Correction</h2>" in html
     assert (
-        '<time datetime="2024-05-24T11:00:00+02:00">Corrected on May 24, 2024</time>: '
+        '<time datetime="2024-05-24T11:00:00+02:00">Corrected on 24 May 2024</time>: '
         "The number of participants was 1,200, not 12,000." in html
     )
     assert "12 000" not in html
@@ -73,7 +73,7 @@ def test_the_feed_item_carries_the_correction_and_the_new_updated_date(client):
     release.refresh_from_db()
     root = ET.fromstring(client.get("/en/press-releases/feed/").content)  # noqa: S314 - our own feed
     entry = root.find(f"{ATOM}entry")
-    assert entry.findtext(f"{ATOM}summary").endswith("Corrected on May 24, 2024: Figure corrected.")
+    assert entry.findtext(f"{ATOM}summary").endswith("Corrected on 24 May 2024: Figure corrected.")
     assert entry.findtext(f"{ATOM}updated") == release.updated_at.isoformat()
     assert entry.findtext(f"{ATOM}published") == release.published_at.isoformat()
 

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import PressReleaseFactory, TopicFactory
+from tests.atom import feed_errors, rfc4287_errors
+from tests.factories import CorrectionFactory, PressReleaseFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +81,35 @@ class TestFeed:
         entry = next(root.iter(f"{ATOM}entry"))
         assert [c.get("term") for c in entry.iter(f"{ATOM}category")] == ["Climat"]
         assert entry.findtext(f"{ATOM}published").startswith(str(release.published_at.year))
+
+    def test_the_feed_is_valid_atom_with_its_author(self, client):
+        topic = TopicFactory(name_fr="Climat")
+        PressReleaseFactory(topics=[topic], english=True)
+        CorrectionFactory(release=PressReleaseFactory(lead_fr="Chapeau <b>&</b> suite"))
+        for language in ("fr", "en", "es"):
+            response = client.get(feed_url(language), {"topic": topic.slug, "sort": "oldest"})
+            assert feed_errors(response.content) == []
+            response = client.get(feed_url(language))
+            assert feed_errors(response.content) == []
+        root, _titles = entries(client.get(feed_url("es")))
+        assert root.findtext(f"{ATOM}author/{ATOM}name") == (
+            "Organización Internacional para las Migraciones"
+        )
+
+    def test_an_empty_feed_is_valid_too(self, client):
+        response = client.get(feed_url(), {"q": "introuvable"})
+        assert feed_errors(response.content) == []
+
+    def test_the_check_finds_a_feed_without_an_author(self):
+        feed = ET.fromstring(  # noqa: S314 - written here
+            '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://a.example/</id><title>t</title>'
+            "<updated>2024-05-23T10:00:00+00:00</updated><entry><id>https://a.example/1</id>"
+            "<title>e</title><updated>2024-05-23T10:00:00+00:00</updated>"
+            '<link href="https://a.example/1"/></entry></feed>'
+        )
+        assert rfc4287_errors(feed) == [
+            "4.1.1: the feed has no atom:author and not every entry has one"
+        ]
 
     def test_a_bad_filter_is_a_400_with_the_reason(self, client):
         response = client.get(feed_url("en"), {"from": "2024-03-01", "to": "2024-01-01"})

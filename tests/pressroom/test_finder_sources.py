@@ -96,13 +96,25 @@ def test_an_unknown_office_is_a_400_shown_next_to_its_selector(client, sources):
 def test_the_page_still_needs_a_fixed_number_of_queries_with_sources(
     client, sources, django_assert_num_queries
 ):
-    # Counts by year and type and by topic (one statement), the offices and events offered
-    # (one query), the page with its topics' ids, the menu, the next scheduled publication
-    # (page cache); with topics found, their names; with an office chosen, that office too.
+    # Counts by year and type and by topic (one statement), the page with its topics' ids, the
+    # next scheduled publication (page cache); with an office chosen, that office too. The first
+    # page also builds the offices and events offered (one query) and the menu; a page with
+    # topics found, their names (here again: the new topic was made without the notice).
     with django_assert_num_queries(5):
         client.get(list_url(), {"kind": "statement"})
     PressReleaseFactory.create_batch(
         5, issuing_unit=sources["dhaka"], event=sources["idm"], topics=[TopicFactory()]
     )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get(list_url(), {"office": "iom-bangladesh", "page": "1", "q": "communiqué"})
+
+
+def test_an_office_is_offered_when_its_first_release_becomes_public_with_no_write(
+    client, sources, clock
+):
+    start = timezone.now()
+    clock(start)
+    assert "quiet-office" not in dict(options(client.get(list_url()).content.decode(), "office"))
+    clock(start + datetime.timedelta(days=1, seconds=1))
+    html = client.get(list_url(), {"kind": "press-release"}).content.decode()
+    assert ("quiet-office", "Bureau discret") in options(html, "office")

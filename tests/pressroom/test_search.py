@@ -62,6 +62,40 @@ class TestStemmingAndStopWords:
         ]
 
 
+class TestAccents:
+    """Journalists type without accents on foreign keyboards (issue 16)."""
+
+    def test_a_french_word_without_its_accents_finds_what_the_word_finds(self, client):
+        PressReleaseFactory(title_fr="Les personnes déplacées rentrent chez elles")
+        PressReleaseFactory(title_fr="Autre sujet")
+        assert found(client, "déplacées")[1] == ["Les personnes déplacées rentrent chez elles"]
+        assert found(client, "deplacees")[1] == ["Les personnes déplacées rentrent chez elles"]
+        assert found(client, "DEPLACÉE")[1] == ["Les personnes déplacées rentrent chez elles"]
+
+    def test_a_spanish_word_without_its_accents_and_stemmed(self, client):
+        PressReleaseFactory(
+            title_fr="Migration", spanish=True, title_es="La migración en América Latina"
+        )
+        assert found(client, "migracion", "es")[1] == ["Migration"]
+        assert found(client, "america", "es", language="es")[1] == ["Migration"]
+
+    def test_the_passage_marks_the_accented_word_found_without_accents(self, client):
+        PressReleaseFactory(body_fr="<p>Les familles déplacées reçoivent une aide.</p>")
+        response, _titles = found(client, "deplacees")
+        assert "<mark>déplacées</mark>" in response.content.decode()
+
+    def test_relevance_still_ranks_the_title_first(self, client):
+        PressReleaseFactory(title_fr="Rapport", body_fr="<p>Personnes déplacées.</p>")
+        PressReleaseFactory(
+            title_fr="Personnes déplacées au Sahel",
+            published_at=timezone.now() - datetime.timedelta(days=9),
+        )
+        assert found(client, "personnes deplacees")[1] == [
+            "Personnes déplacées au Sahel",
+            "Rapport",
+        ]
+
+
 class TestLanguages:
     def test_words_are_looked_for_in_every_version(self, client):
         PressReleaseFactory(title_fr="Titre", english=True, title_en="Floods in Bangladesh")
@@ -136,7 +170,7 @@ class TestIndexes:
             cursor.execute("SET enable_seqscan = off")
             cursor.execute(
                 "EXPLAIN SELECT id FROM pressroom_pressrelease "
-                "WHERE search_fr @@ websearch_to_tsquery('french', 'migration')"
+                "WHERE search_fr @@ websearch_to_tsquery('french_unaccent', 'migration')"
             )
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "release_search_fr" in plan

@@ -205,6 +205,23 @@ class TestReleasePage:
         assert 'href="/en/press-releases/trial/" hreflang="en"' in html
         assert '<link rel="alternate" hreflang="en"' in html
 
+    def test_the_original_version_is_marked_among_three(self, client):
+        release = PressReleaseFactory(original_language="en", english=True, spanish=True)
+        for language, marker in [
+            ("fr", "(version originale)"),
+            ("en", "(original version)"),
+            ("es", "(versión original)"),
+        ]:
+            html = client.get(release.get_absolute_url(language)).content.decode()
+            languages = html.split('class="release__languages"')[1].split("</p>")[0]
+            assert languages.count("release__original") == 1
+            english = languages.index('lang="en">' if language != "en" else "<strong>English")
+            assert english < languages.index(marker) < languages.index("·", english)
+
+    def test_a_release_in_one_language_has_no_original_marked(self, client):
+        html = client.get(PressReleaseFactory().get_absolute_url("fr")).content.decode()
+        assert "release__original" not in html
+
     def test_the_language_switcher_keeps_the_release(self, client):
         release = PressReleaseFactory(english=True, slug_fr="essai", slug_en="trial")
         response = client.get(release.get_absolute_url("fr"))
