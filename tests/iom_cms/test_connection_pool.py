@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.scratch_database import on_postgresql, scratch_database, server_connection
@@ -82,6 +83,17 @@ def open_connections(database):
     ).fetchone()[0]
 
 
+def settled_connections(database, seconds=2.0):
+    """The fewest connections seen over `seconds`: a backend whose client has just closed it
+    stays in pg_stat_activity for a moment while it exits (seen under load)."""
+    fewest = open_connections(database)
+    deadline = time.monotonic() + seconds
+    while fewest and time.monotonic() < deadline:
+        time.sleep(0.1)
+        fewest = min(fewest, open_connections(database))
+    return fewest
+
+
 def measure(**environment):
     """What the visitors saw, and the connections still open once they are done."""
     with scratch_database() as (name, url), server_connection(name) as database:
@@ -89,7 +101,7 @@ def measure(**environment):
         try:
             result = next(line for line in visitors.stdout if line.startswith("RESULT "))
             seen = json.loads(result.removeprefix("RESULT "))
-            still_open = open_connections(database)
+            still_open = settled_connections(database)
         finally:
             visitors.communicate(input="", timeout=30)
         assert visitors.returncode == 0
