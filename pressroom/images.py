@@ -35,7 +35,11 @@ def renditions(release):
 
 
 def srcset(release):
-    return ", ".join(f"{url} {width}w" for url, width in renditions(release))
+    return _srcset(renditions(release))
+
+
+def _srcset(found):
+    return ", ".join(f"{url} {width}w" for url, width in found)
 
 
 def thumbnail(release):
@@ -45,7 +49,7 @@ def thumbnail(release):
         return None
     return {
         "src": found[0][0],
-        "srcset": srcset(release),
+        "srcset": _srcset(found),
         "sizes": SUMMARY_SIZES,
         "width": release.image_width,
         "height": release.image_height,
