@@ -62,7 +62,7 @@ def private_name(generator: Any) -> str:
     if digest is None:
         if len(_digests) >= MAX_KEPT_DIGESTS:
             _digests.clear()
-        digest = _digests[key] = salted_hmac(
-            "core.renditions", generator.get_hash()
-        ).hexdigest()[:32]
+        digest = _digests[key] = salted_hmac("core.renditions", generator.get_hash()).hexdigest()[
+            :32
+        ]
     return f"{settings.IMAGEKIT_CACHEFILE_DIR}/{source}/{digest}.{generator.format.lower()}"
