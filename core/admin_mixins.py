@@ -53,34 +53,52 @@ class ClearsPublicPages(_ModelAdmin):
     (`public_pages.changed()`): cached pages show offices, people, events and topics by name, so
     a renamed office must not wait PAGE_CACHE_SECONDS to be seen. Edits are rare next to reads.
 
+    Which pages: every page (ALL), unless the admin names the pages its rows can show on with
+    `shown_on_public_pages`, a tuple of surrogate keys (core/public_pages.py), to which the keys
+    of the changed rows themselves are added (the pages about them, and their uploads). Name a
+    narrower set only when it is provably complete: a model shown on release pages needs those
+    releases' keys; one in the menu or the footer needs ALL. `(LISTS,)` fits a model shown only
+    on lists, organisation and event pages (a topic: the release pages that show it carry its
+    key); `()` one shown on no public page (only its own key is purged).
+
     Once per save: an admin whose saves go through a service that tells the caches itself
     (`pressroom.services`, `organisation.services`), or whose saves change no public page, sets
     `clears_public_pages_on_save = False`. Deletions are plain everywhere and always told.
     """
 
-    def _tell_on_save(self) -> None:
-        # Read from the admin, not declared here: this mixin comes first in the class that
-        # SiteAdmin.register() builds, so a default here would hide the admin's own value.
-        if getattr(self, "clears_public_pages_on_save", True):
+    # Both read from the admin, not declared here: this mixin comes first in the class that
+    # SiteAdmin.register() builds, so a default here would hide the admin's own value.
+    def _tell(self, row_keys: list[str]) -> None:
+        shown_on: tuple[str, ...] | None = getattr(self, "shown_on_public_pages", None)
+        if shown_on is None:
             public_pages.changed()
+        else:
+            public_pages.changed(*shown_on, *row_keys)
+
+    def _tell_on_save(self, obj: Model) -> None:
+        if getattr(self, "clears_public_pages_on_save", True):
+            self._tell([public_pages.key_for(obj)])
 
     def log_addition(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
-        self._tell_on_save()
+        self._tell_on_save(obj)
         return super().log_addition(request, obj, message)
 
     def log_change(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
-        self._tell_on_save()
+        self._tell_on_save(obj)
         return super().log_change(request, obj, message)
 
     # Deletions clear after deleting: the admin logs them first, and the "delete selected"
     # action runs outside a transaction, so a clear at logging time would come too early.
+    # The rows' keys are read before, while they have their primary keys.
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        row_keys = [public_pages.key_for(obj)]
         super().delete_model(request, obj)
-        public_pages.changed()
+        self._tell(row_keys)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        row_keys = [public_pages.key_for(row) for row in queryset.only("pk")]
         super().delete_queryset(request, queryset)
-        public_pages.changed()
+        self._tell(row_keys)
 
 
 class KeepsUploads(_ModelAdmin):
