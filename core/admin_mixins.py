@@ -1,6 +1,7 @@
 """What every ModelAdmin of our admin site does (SiteAdmin.register mixes these in).
 
-KeepsUploads: a refused form keeps the files the editor chose (core/held_uploads.py).
+KeepsUploads: a refused form keeps the files the editor chose (core/held_uploads.py), and a file
+store that fails during a save refuses the form with an error instead of a 500.
 
 CheckedInitialData: initial values from the address of an "add" page (?event=3), checked.
 Django's admin copies every query parameter named like a field into the add form's initial
@@ -11,6 +12,7 @@ own clean(), and one the field refuses is dropped: the form opens empty there, a
 without the parameter.
 """
 
+import logging
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.admin.models import LogEntry
@@ -18,17 +20,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from core import held_uploads, public_pages
+from core.object_storage import STORE_ERRORS
 
 # Mixed into ModelAdmin classes: for the type checker they are ModelAdmins (super() has the
 # methods below), at run time plain classes.
 if TYPE_CHECKING:
     from django.contrib.admin import ModelAdmin
+    from django.forms import ModelForm
 
     _ModelAdmin = ModelAdmin[Any]
+    _ModelForm = ModelForm[Any]
 else:
     _ModelAdmin = object
+    _ModelForm = object
+
+logger = logging.getLogger(__name__)
 
 
 class CheckedInitialData(_ModelAdmin):
@@ -102,6 +111,15 @@ class ClearsPublicPages(_ModelAdmin):
 
 
 class KeepsUploads(_ModelAdmin):
+    """A refused form keeps its files; a file store that fails refuses the form.
+
+    When the store (S3/MinIO, or the disk) fails while a form is saved, the admin's transaction
+    has rolled back (no row written, and the files written before the failure are deleted by
+    core.uploads.DiscardUncommittedUploads); the same request then runs again with the form
+    refused by one error that says so, instead of a 500. That second run keeps nothing in the
+    store (it is down): the editor chooses the file again.
+    """
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # ModelAdmin.__init__ made this dict for the instance, Django's defaults merged in.
@@ -112,9 +130,45 @@ class KeepsUploads(_ModelAdmin):
                 "widget": held_uploads.HeldUploadWidget,
             }
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except STORE_ERRORS:
+            if request.method != "POST" or getattr(request, STORE_FAILED, False):
+                raise
+            logger.exception("file store failed during an admin save: nothing was saved")
+        setattr(request, STORE_FAILED, True)
+        for _name, uploads in request.FILES.lists():
+            for upload in uploads:
+                upload.seek(0)  # read by the failed save; the form checks it again
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> type[Any]:
         form = super().get_form(request, obj, change=change, **kwargs)
+        if getattr(request, STORE_FAILED, False):
+            return type(form.__name__, (RefusedForStore, form), {})
         key = f"{self.opts.label_lower}:{obj.pk if obj is not None else 'add'}"
         return held_uploads.form_class(form, user=request.user, form_key=key)
+
+
+STORE_FAILED = "file_store_failed"
+
+
+class RefusedForStore(_ModelForm):
+    def clean(self) -> Any:
+        super().clean()
+        raise ValidationError(
+            _(
+                "The file store could not be reached, so nothing was saved. Try again in a few "
+                "minutes, choosing the file again."
+            ),
+            code="file_store_failed",
+        )
