@@ -125,23 +125,118 @@ def test_compose_keeps_the_uploads_in_minio_for_every_node():
     assert minio["image"].startswith("minio/minio:RELEASE.")
     assert "minio-data:/data" in minio["volumes"]
     job = services["media-bucket"]
-    assert job["entrypoint"] + job["command"] == ["python", "manage.py", "create_media_bucket"]
+    assert job["image"] == minio["image"]  # MinIO's own `mc`, no other image to pin
+    assert job["entrypoint"] == ["/bin/sh", "/srv/media-bucket.sh"]
+    assert "./deploy/minio/media-bucket.sh:/srv/media-bucket.sh:ro" in job["volumes"]
     assert job["restart"] == "no"
     assert job["depends_on"]["minio"]["condition"] == "service_healthy"
+    assert job["environment"]["AWS_STORAGE_BUCKET_NAME"] == "${AWS_STORAGE_BUCKET_NAME-iom-media}"
     for name in ("web", "worker"):
         service = services[name]
         environment = service["environment"]
         assert environment["AWS_STORAGE_BUCKET_NAME"] == "${AWS_STORAGE_BUCKET_NAME-iom-media}"
         assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
-        assert environment["AWS_ACCESS_KEY_ID"].startswith("${MINIO_ROOT_USER:?")
-        assert environment["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_ROOT_PASSWORD:?")
+        # The bucket's own user, never MinIO's administrator.
+        assert environment["AWS_ACCESS_KEY_ID"].startswith("${MINIO_MEDIA_USER:?")
+        assert environment["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_MEDIA_PASSWORD:?")
+        assert "MINIO_ROOT" not in json.dumps(service), name
         condition = service["depends_on"]["media-bucket"]["condition"]
         assert condition == "service_completed_successfully", name
+    # MinIO's administrator: MinIO itself and the job, nobody else.
+    holders = {name for name, service in services.items() if "MINIO_ROOT" in json.dumps(service)}
+    assert holders == {"minio", "media-bucket"}
     # Browsers follow the presigned URLs to MinIO on the host's port.
     assert minio["ports"] == ["${MINIO_PORT:-9000}:9000"]
     assert environment["AWS_S3_PUBLIC_ENDPOINT_URL"] == (
         "${AWS_S3_PUBLIC_ENDPOINT_URL:-http://localhost:9000}"
     )
+
+
+MEDIA_BUCKET_SCRIPT = ROOT / "deploy" / "minio" / "media-bucket.sh"
+# Stands in for MinIO's `mc`: records each call (and the policy file it is given), as `mc` answers
+# a second `policy attach` of the same policy.
+FAKE_MC = """#!/bin/sh
+echo "$*" >> "$MC_LOG"
+if [ "$1 $2 $3" = "admin policy create" ]; then cp "$6" "$MC_LOG.policy.json"; fi
+if [ "$1 $2 $3" = "admin policy attach" ] && [ -e "$MC_LOG.attached" ]; then
+    echo "mc: <ERROR> Unable to make user/group policy association. The specified policy change \
+is already in effect. (Specified policy update has no net effect)." >&2
+    exit 1
+fi
+if [ "$1 $2 $3" = "admin policy attach" ]; then touch "$MC_LOG.attached"; fi
+"""
+
+
+def run_media_bucket_job(tmp_path, **environment):
+    bin_directory = tmp_path / "bin"
+    bin_directory.mkdir(exist_ok=True)
+    (bin_directory / "mc").write_text(FAKE_MC)
+    (bin_directory / "mc").chmod(0o755)
+    env = {
+        "PATH": f"{bin_directory}:/usr/bin:/bin",
+        "MC_LOG": str(tmp_path / "mc.log"),
+        "TMPDIR": str(tmp_path),
+        "AWS_STORAGE_BUCKET_NAME": "iom-media",
+        "MINIO_ROOT_USER": "iom",
+        "MINIO_ROOT_PASSWORD": "root-secret",
+        "MINIO_MEDIA_USER": "iom-web",
+        "MINIO_MEDIA_PASSWORD": "web-secret",
+        **environment,
+    }
+    return subprocess.run(
+        ["/bin/sh", str(MEDIA_BUCKET_SCRIPT)], env=env, capture_output=True, text=True
+    )
+
+
+def test_the_media_bucket_job_gives_the_nodes_a_user_limited_to_the_bucket(tmp_path):
+    first = run_media_bucket_job(tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = run_media_bucket_job(tmp_path)  # every `docker compose up` runs it
+    assert again.returncode == 0, again.stderr
+    calls = (tmp_path / "mc.log").read_text().splitlines()
+    policy_file = str(tmp_path / "iom-media-objects.json")
+    assert calls[:5] == [
+        "alias set store http://minio:9000 iom root-secret",
+        "mb --ignore-existing store/iom-media",
+        "admin user add store iom-web web-secret",
+        f"admin policy create store iom-media-objects {policy_file}",
+        "admin policy attach store iom-media-objects --user iom-web",
+    ]
+    policy = json.loads((tmp_path / "mc.log.policy.json").read_text())
+    allowed = {
+        resource: set(statement["Action"])
+        for statement in policy["Statement"]
+        for resource in statement["Resource"]
+    }
+    assert all(statement["Effect"] == "Allow" for statement in policy["Statement"])
+    assert set(allowed) == {"arn:aws:s3:::iom-media", "arn:aws:s3:::iom-media/*"}
+    assert {"s3:GetObject", "s3:PutObject", "s3:DeleteObject"} <= allowed[
+        "arn:aws:s3:::iom-media/*"
+    ]
+    assert "s3:ListBucket" in allowed["arn:aws:s3:::iom-media"]
+    everything = set().union(*allowed.values())
+    assert not [action for action in everything if "*" in action or "Policy" in action], everything
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"MINIO_MEDIA_USER": "iom"}, "must differ from MINIO_ROOT_USER"),
+        ({"MINIO_MEDIA_PASSWORD": ""}, "MINIO_MEDIA_PASSWORD"),
+        ({"AWS_STORAGE_BUCKET_NAME": "x/*"}, "not a bucket name"),
+    ],
+)
+def test_the_media_bucket_job_refuses_a_user_it_cannot_make_safely(tmp_path, environment, message):
+    result = run_media_bucket_job(tmp_path, **environment)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not (tmp_path / "mc.log").exists()
+
+
+def test_the_media_bucket_job_has_nothing_to_do_without_a_bucket(tmp_path):
+    result = run_media_bucket_job(tmp_path, AWS_STORAGE_BUCKET_NAME="")
+    assert result.returncode == 0
+    assert not (tmp_path / "mc.log").exists()
 
 
 def test_every_depends_on_names_a_defined_service():
