@@ -149,6 +149,16 @@ def test_a_renamed_topic_reaches_its_release_pages_and_spares_the_others(site, e
     assert site.get(pages[1])[1]["X-Cache"] == "HIT"
 
 
+def test_the_root_address_is_never_kept_and_each_reader_gets_their_language(site):
+    """`/` redirects by Accept-Language: left uncached at the edge (README, "Running several
+    nodes": its language is not in the path), so no reader gets another reader's language."""
+    opener = urllib.request.build_opener(NoRedirect())
+    for header, language in [("en-GB,en;q=0.9", "en"), ("es", "es"), ("fr-CH, fr;q=0.9", "fr")] * 2:
+        status, headers, _body = site.get("/", headers={"Accept-Language": header}, opener=opener)
+        assert (status, headers["Location"], headers["X-Cache"]) == (302, f"/{language}/", "MISS")
+        assert "no-store" in headers["Cache-Control"]
+
+
 def test_an_embargoed_release_appears_at_its_second_with_no_purge(site):
     at = timezone.now().replace(microsecond=0) + timezone.timedelta(seconds=3)
     release = PressReleaseFactory(title_fr="Sous embargo", published_at=at)  # no notice sent
