@@ -12,6 +12,7 @@ own clean(), and one the field refuses is dropped: the form opens empty there, a
 without the parameter.
 """
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
@@ -114,8 +115,9 @@ class KeepsUploads(_ModelAdmin):
     """A refused form keeps its files; a file store that fails refuses the form.
 
     When the store (S3/MinIO, or the disk) fails while a form is saved, the admin's transaction
-    has rolled back (no row written, and the files written before the failure are deleted by
-    core.uploads.DiscardUncommittedUploads); the same request then runs again with the form
+    has rolled back (no row written; a file written before the failure is deleted by
+    core.uploads.DiscardUncommittedUploads, or logged for `prune_media` if the store is still
+    down); the same request then runs again with the form
     refused by one error that says so, instead of a 500. That second run keeps nothing in the
     store (it is down): the editor chooses the file again.
     """
@@ -146,7 +148,10 @@ class KeepsUploads(_ModelAdmin):
         setattr(request, STORE_FAILED, True)
         for _name, uploads in request.FILES.lists():
             for upload in uploads:
-                upload.seek(0)  # read by the failed save; the form checks it again
+                # Read by the failed save; the form checks it again (if the store's client
+                # closed it, the form says the file is missing, beside the store's error).
+                with contextlib.suppress(ValueError):
+                    upload.seek(0)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(

@@ -5,6 +5,7 @@ Against moto's S3 server on loopback (tests/s3.py), stopped."""
 import pytest
 from botocore.config import Config
 
+from core import uploads
 from iom_cms.settings import object_storage
 from pressroom.models import PressRelease
 from tests.core.test_held_uploads import jpeg
@@ -83,3 +84,11 @@ def test_a_save_without_a_file_does_not_need_the_store(editor_client, store_down
     assert editor_client.post(url, data).status_code == 302
     release.refresh_from_db()
     assert release.title_en == "After"
+
+
+def test_a_file_left_by_a_save_the_store_failed_is_logged_for_prune_media(store_down, caplog):
+    """The store went down between a file and the next: the file cannot be deleted at the end of
+    the request either; that is logged, and the editor still gets the form back."""
+    with uploads.tracking():
+        uploads.written("releases/0123456789abcdef0123456789abcdef.jpg")
+    assert "orphan upload left for `manage.py prune_media`" in caplog.text
