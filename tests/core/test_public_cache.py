@@ -163,6 +163,7 @@ def test_a_change_tells_the_caches_which_keys_changed(django_capture_on_commit_c
     try:
         with django_capture_on_commit_callbacks(execute=True):
             public_pages.changed("pressroom.pressrelease-1", public_pages.LISTS)
+        with django_capture_on_commit_callbacks(execute=True):
             public_pages.changed()
     finally:
         public_pages.public_pages_changed.disconnect(receive)
