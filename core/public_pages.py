@@ -72,14 +72,16 @@ class _Notice:
 
     @classmethod
     def pending(cls, connection: BaseDatabaseWrapper) -> "_Notice":
-        for _sids, callback, _robust in connection.run_on_commit:
+        for entry in connection.run_on_commit:
+            callback = entry[1]
             if isinstance(callback, _Trigger) and not callback.notice.sent:
                 return callback.notice
         return cls()
 
     def send_last(self, connection: BaseDatabaseWrapper) -> None:
         self.last = _Trigger(self)
-        connection.run_on_commit.append((set(), self.last, False))
+        # django-stubs still types the entries as Django 4.1's (savepoint ids, callback).
+        connection.run_on_commit.append((set(), self.last, False))  # type: ignore[arg-type]
 
     def send(self, trigger: "_Trigger") -> None:
         if trigger is not self.last:

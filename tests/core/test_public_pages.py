@@ -33,6 +33,13 @@ def notices_sent():
         public_pages_changed.disconnect(receive)
 
 
+def changed_then_rolled_back(*keys):
+    """`changed(*keys)` in a savepoint that rolls back."""
+    with pytest.raises(Rollback), transaction.atomic():
+        changed(*keys)
+        raise Rollback
+
+
 committing = pytest.mark.django_db(transaction=True)
 
 
@@ -79,13 +86,9 @@ def test_a_transaction_that_rolls_back_tells_nothing():
 @committing
 def test_a_savepoint_that_rolls_back_takes_its_changes_with_it():
     with notices_sent() as sent, transaction.atomic():
-        with pytest.raises(Rollback), transaction.atomic():
-            changed("first")  # the notice's first call, in a savepoint that rolls back
-            raise Rollback
+        changed_then_rolled_back("first")  # the notice's first call
         changed("kept")
-        with pytest.raises(Rollback), transaction.atomic():
-            changed("inner")
-            raise Rollback
+        changed_then_rolled_back("inner")
         with transaction.atomic():
             changed("nested")
     assert sent == [{"kept", "nested"}]
@@ -94,9 +97,7 @@ def test_a_savepoint_that_rolls_back_takes_its_changes_with_it():
 @committing
 def test_a_transaction_whose_every_change_rolled_back_tells_nothing():
     with notices_sent() as sent, transaction.atomic():
-        with pytest.raises(Rollback), transaction.atomic():
-            changed("a")
-            raise Rollback
+        changed_then_rolled_back("a")
     assert sent == []
 
 
