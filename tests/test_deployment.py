@@ -465,21 +465,34 @@ def jpeg():
     return SimpleUploadedFile("IMG_1234.jpg", out.getvalue(), content_type="image/jpeg")
 
 
+SIGNED_LINKS = (
+    "pressroom:preview",
+    "alerts:confirm",
+    "alerts:manage",
+    "alerts:export",
+    "alerts:unsubscribe",
+)
+
+
 @needs_nginx
-def test_nginx_logs_no_token_under_any_preview_address(nginx_front):
+def test_nginx_logs_no_token_of_any_signed_link_in_any_language(nginx_front):
+    """Every address that carries a signed link's token, as Django writes it in each language,
+    and the same address as the Referer of the next request: no part of the token is logged."""
     base, directory = nginx_front
     token = "0123456789abcdef0123456789abcdef:s3cr3tSignature_0123456789abcdefghijkl"
-    for path in (
-        f"/fr/communiques/apercu/{token}",
-        f"/fr/communiques/apercu/{token}/more/",
-        f"/en/press-releases/preview/{token}/",
-        f"/es/comunicados/vista-previa/{token}/?x=1",
-    ):
-        fetch(base + path)
-        fetch(base + path, data=b"x=1")
+    addresses = []
+    for code, _name in django_settings.LANGUAGES:
+        with translation.override(code):
+            addresses += [reverse(name, kwargs={"token": token}) for name in SIGNED_LINKS]
+    assert len(addresses) == len(SIGNED_LINKS) * len(django_settings.LANGUAGES)
+    for address in addresses:
+        fetch(base + address.rstrip("/"))
+        fetch(base + address + "more/?x=1", data=b"x=1")
+        fetch(base + "/fr/", headers={"Referer": base + address + "?next=1"})
     time.sleep(0.2)
     log = (directory / "access.log").read_text()
     assert "s3cr3t" not in log and "0123456789abcdef" not in log
+    assert log.count("<token>") >= 3 * len(addresses)  # two paths and a Referer each
 
 
 # --- rate limits ---------------------------------------------------------------------------------
