@@ -19,8 +19,6 @@ from imagekit.cachefiles.strategies import Optimistic
 from imagekit.models import ImageSpecField
 
 logger = logging.getLogger(__name__)
-MAX_KEPT_DIGESTS = 10_000
-_digests: dict[tuple[type, str, str], str] = {}
 
 
 class WrittenOnSave(Optimistic):
@@ -53,16 +51,5 @@ def private_name(generator: Any) -> str:
     renames them: run `manage.py generateimages` then.)
     """
     source = generator.source.name
-    # Kept per process: a list of twenty thumbnails would otherwise pickle each spec's processing
-    # to hash it again (about 0.1 ms each). The digest depends only on the key: each field's spec
-    # is a class of its own whose processing is fixed (webp_rendition), and imagekit's hash covers
-    # that processing and the source's name.
-    key = (type(generator), source, settings.SECRET_KEY)
-    digest = _digests.get(key)
-    if digest is None:
-        if len(_digests) >= MAX_KEPT_DIGESTS:
-            _digests.clear()
-        digest = _digests[key] = salted_hmac("core.renditions", generator.get_hash()).hexdigest()[
-            :32
-        ]
+    digest = salted_hmac("core.renditions", generator.get_hash()).hexdigest()[:32]
     return f"{settings.IMAGEKIT_CACHEFILE_DIR}/{source}/{digest}.{generator.format.lower()}"

@@ -35,11 +35,7 @@ def renditions(release):
 
 
 def srcset(release):
-    return _srcset(renditions(release))
-
-
-def _srcset(found):
-    return ", ".join(f"{url} {width}w" for url, width in found)
+    return ", ".join(f"{url} {width}w" for url, width in renditions(release))
 
 
 def thumbnail(release):
@@ -49,7 +45,7 @@ def thumbnail(release):
         return None
     return {
         "src": found[0][0],
-        "srcset": _srcset(found),
+        "srcset": srcset(release),
         "sizes": SUMMARY_SIZES,
         "width": release.image_width,
         "height": release.image_height,
