@@ -2,6 +2,7 @@
 
 from .contacts import MediaContact
 from .corrections import Correction
+from .pages import ReleasePage, ReleasePageGeneration
 from .previews import PreviewLink
 from .releases import PressRelease, PressReleaseQuerySet, ReleaseKind, ReleaseStatus
 from .slugs import OldSlug
@@ -16,6 +17,8 @@ __all__ = [
     "PressReleaseQuerySet",
     "PreviewLink",
     "ReleaseKind",
+    "ReleasePage",
+    "ReleasePageGeneration",
     "ReleaseStatus",
     "ReleaseTally",
     "TaggedRelease",

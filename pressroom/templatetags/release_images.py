@@ -18,6 +18,7 @@ def release_image(release, content):
 
 
 @register.inclusion_tag("pressroom/includes/release_download.html")
-def release_download(release):
-    """The journalists' download of the image in full resolution, beside the release."""
-    return {"release": release, "download": images.download_details(release)}
+def release_download(release, download):
+    """The journalists' download of the image in full resolution, beside the release
+    (`download`: `images.download_details(release)`, read when the page's data is built)."""
+    return {"release": release, "download": download}
