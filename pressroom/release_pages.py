@@ -10,17 +10,19 @@ more querysets) was the floor of the page's CPU.
   the same dict, built afresh and never stored (pressroom/previews.py), so there is one way to
   make a release's page. The public view stores it on the first read (`store()`: an upsert on the
   page's address, so two first readers at once both succeed and the last one wins); it is derived
-  data, the ORM stays the truth. Only the pages at a release's own address in its own language are
-  kept: a page shown in another language (the fallback), an old address and another language's
-  slug go through the ORM as before, so the choice of release and the redirects are unchanged.
+  data, the ORM stays the truth. Only a page at its canonical address is kept (the release's slug
+  in the reader's language, or in the language it is shown in when it lacks the reader's): an
+  old address or another language's slug goes through the ORM and its redirect as before.
 - **Reading.** `read(language, slug)`: one query on the (language, slug) index, with `.values()`.
   The release is joined and must pass `PressRelease.objects.published()` (the one rule: a draft
-  or an embargoed release is never read from here), still have this slug in this language, and
-  still have the `updated_at` the data was read from; and the row must be of the current
-  generation. The view turns the columns back into a `PressRelease` with `Model.from_db()` (the
-  ORM's own constructor for rows, no query), so the template, the head metadata and the JSON-LD
-  read it as they read the ORM's; a column not stored is deferred, so a field read by mistake is
-  a query (the page's query count test catches it), never a wrong value.
+  or an embargoed release is never read from here), still have the `updated_at` the data was
+  read from, and be the release the ORM's lookup would choose at this address (no public release
+  with this slug in this language, or a later one with it in another, when the page is shown in
+  another language); and the row must be of the current generation. The view turns the columns
+  back into a `PressRelease` with `Model.from_db()` (the ORM's own constructor for rows, no
+  query), so the template, the head metadata and the JSON-LD read it as they read the ORM's; a
+  column not stored is deferred, so a field read by mistake is a query (the page's query count
+  test catches it), never a wrong value.
 - **Staleness.** Every write that shows on the page either changes the release's `updated_at` (an
   edit, its topics, contacts and people saved with it, publishing, unpublishing, a correction:
   pressroom/services.py) or sends `core.public_pages.changed()` with ALL (offices, people, events,
@@ -37,13 +39,13 @@ more querysets) was the floor of the page's CPU.
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
 from core import public_pages
-from core.translated import LANGUAGE_CODES
+from core.translated import LANGUAGE_CODES, in_any_language
 
 from . import images, pieces
 from .models import PressRelease, ReleasePage, ReleasePageGeneration
@@ -164,10 +166,22 @@ def generation() -> int:
 
 def read(language: str, slug: str, at: datetime.datetime | None = None) -> dict | None:
     """The stored page at this address, if it may be shown (see above), in one query."""
-    shown = PressRelease.objects.published(at).filter(
+    public = PressRelease.objects.published(at)
+    # The release the ORM's lookup would choose instead (views.ReleaseDetailView.get_object):
+    # one with this slug in this language, or, for a page shown in another language, a later one
+    # with this slug in any language.
+    ahead = public.exclude(pk=OuterRef("pk")).filter(
+        Q(**{f"slug_{language}": slug})
+        | in_any_language("slug", slug)
+        & (
+            Q(published_at__gt=OuterRef("published_at"))
+            | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+        )
+    )
+    shown = public.filter(
+        Q(**{f"slug_{language}": slug}) | in_any_language("slug", slug) & ~Exists(ahead),
         pk=OuterRef("release_id"),
         updated_at=OuterRef("built_from"),
-        **{f"slug_{language}": slug},
     )
     found = (
         ReleasePage.objects.filter(language=language, slug=slug, generation=_generation())
@@ -182,7 +196,7 @@ def store(release: PressRelease, language: str, data: dict, generation: int) -> 
     same address is replaced: both were read from the same release)."""
     page = ReleasePage(
         language=language,
-        slug=getattr(release, f"slug_{language}"),
+        slug=release.in_language(language).slug,
         release=release,
         data=data,
         built_from=release.updated_at,

@@ -126,7 +126,9 @@ class ReleaseDetailView(DetailView):
         release = (
             queryset.filter(in_any_language("slug", slug))
             .alias(here=here)
-            .order_by(F("here").desc(), *PressRelease._meta.ordering)
+            # NULLS LAST: a release without a slug in this language is not "here" (PostgreSQL
+            # would sort its NULL first).
+            .order_by(F("here").desc(nulls_last=True), *PressRelease._meta.ordering)
             .first()
         )
         if release is None:
@@ -165,7 +167,7 @@ class ReleaseDetailView(DetailView):
         if canonical != request.path:
             return redirect(canonical, permanent=True)
         data = release_pages.build(self.object, language)
-        if public and not self.object.in_language(language).is_fallback:
+        if public:
             release_pages.store(self.object, language, data, generation)
         return self.render_page(self.object, data, language)
 

@@ -173,13 +173,41 @@ def test_a_page_built_before_a_change_and_stored_after_its_notice_is_never_shown
     assert release_pages.read("fr", release.slug_fr) is None
 
 
-def test_a_page_shown_in_another_language_is_not_stored_and_unchanged(client):
+def test_a_page_shown_in_another_language_is_kept_unchanged(client):
     release = PressReleaseFactory(title_fr="Seulement en français")
     url = release.get_absolute_url("es")
     first, second = read_twice(client, url)
     assert second.content == first.content
     assert "Seulement en français" in second.content.decode()
-    assert not ReleasePage.objects.exists()
+    assert ReleasePage.objects.filter(language="es", slug=release.slug_fr).exists()
+
+
+def test_a_later_release_with_the_slug_takes_the_fallback_address(client):
+    """/es/…/x/ of a French-only release shows it; once a later release has `x` as its English
+    slug, the address leads to that one (as the ORM's lookup chooses), not to the stored page."""
+    release = PressReleaseFactory(title_fr="Le premier")
+    url = release.get_absolute_url("es")
+    read_twice(client, url)
+    second = PressReleaseFactory(
+        title_fr="Le second", slug_fr="autre", english=True, slug_en=release.slug_fr
+    )
+    response = page(client, url)
+    assert response.status_code == 301
+    assert response["Location"] == second.get_absolute_url("es")
+
+
+def test_a_release_with_the_slug_in_the_readers_language_takes_the_address(client):
+    release = PressReleaseFactory(title_fr="Le premier")
+    url = release.get_absolute_url("es")
+    read_twice(client, url)
+    PressReleaseFactory(
+        slug_fr="autre",
+        spanish=True,
+        title_es="El segundo",
+        slug_es=release.slug_fr,
+        published_at=timezone.now() - datetime.timedelta(days=30),  # older: its slug wins
+    )
+    assert "El segundo" in page(client, url).content.decode()
 
 
 def test_the_address_in_another_language_still_redirects(client, release):
