@@ -14,15 +14,15 @@ more querysets) was the floor of the page's CPU.
   in the reader's language, or in the language it is shown in when it lacks the reader's): an
   old address or another language's slug goes through the ORM and its redirect as before.
 - **Reading.** `read(language, slug)`: one query on the (language, slug) index, with `.values()`.
-  The release is joined and must pass `PressRelease.objects.published()` (the one rule: a draft
-  or an embargoed release is never read from here), still have the `updated_at` the data was
-  read from, and be the release the ORM's lookup would choose at this address (no public release
-  with this slug in this language, or a later one with it in another, when the page is shown in
-  another language); and the row must be of the current generation. The view turns the columns
-  back into a `PressRelease` with `Model.from_db()` (the ORM's own constructor for rows, no
-  query), so the template, the head metadata and the JSON-LD read it as they read the ORM's; a
-  column not stored is deferred, so a field read by mistake is a query (the page's query count
-  test catches it), never a wrong value.
+  The release is joined and must pass `public_at()`, the rule of `published()` (a draft or an
+  embargoed release is never read from here) and still have the `updated_at` the data was read
+  from; the row must be of the current generation. A page shown in another language than the
+  reader's takes one more query: whether a release now public would take its address (one with
+  this slug in this language, or a later one with it in another), as the ORM's lookup would.
+  The view turns the columns back into a `PressRelease` with `Model.from_db()` (the ORM's own
+  constructor for rows, no query), so the template, the head metadata and the JSON-LD read it as
+  they read the ORM's; a column not stored is deferred, so a field read by mistake is a query
+  (the page's query count test catches it), never a wrong value.
 - **Staleness.** Every write that shows on the page either changes the release's `updated_at` (an
   edit, its topics, contacts and people saved with it, publishing, unpublishing, a correction:
   pressroom/services.py) or sends `core.public_pages.changed()` with ALL (offices, people, events,
@@ -39,16 +39,22 @@ more querysets) was the floor of the page's CPU.
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
 from core import public_pages
 from core.translated import LANGUAGE_CODES, in_any_language
 
 from . import images, pieces
-from .models import PressRelease, ReleasePage, ReleasePageGeneration
+from .models import (
+    PressRelease,
+    PressReleaseQuerySet,
+    ReleasePage,
+    ReleasePageGeneration,
+    public_at,
+)
 
 RELEASE_KEY = f"{PressRelease._meta.label_lower}-"
 # The release's columns that do not depend on the language, and the version's in each language.
@@ -165,30 +171,38 @@ def generation() -> int:
 
 
 def read(language: str, slug: str, at: datetime.datetime | None = None) -> dict | None:
-    """The stored page at this address, if it may be shown (see above), in one query."""
-    public = PressRelease.objects.published(at)
-    # The release the ORM's lookup would choose instead (views.ReleaseDetailView.get_object):
-    # one with this slug in this language, or, for a page shown in another language, a later one
-    # with this slug in any language.
-    ahead = public.exclude(pk=OuterRef("pk")).filter(
-        Q(**{f"slug_{language}": slug})
-        | in_any_language("slug", slug)
-        & (
-            Q(published_at__gt=OuterRef("published_at"))
-            | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+    """The stored page at this address, if it may be shown (see above): one query, and for a page
+    shown in another language one more, for a release that would take its address."""
+    at = at or timezone.now()
+    found = ReleasePage.objects.filter(
+        public_at(at, through="release__"),
+        language=language,
+        slug=slug,
+        generation=_generation(),
+        built_from=F("release__updated_at"),
+    ).values("data", "fallback", "release_id", "release__published_at")[:1]
+    if not found or found[0]["fallback"] and _taken(found[0], language, slug, at):
+        return None
+    return found[0]["data"]
+
+
+def _taken(found, language, slug, at):
+    """Whether the ORM's lookup (views.ReleaseDetailView.get_object) would now choose another
+    release at this address: one with this slug in this language, or a later one with it in
+    another. The press room's own QuerySet: modeltranslation's rewrites every filter."""
+    release, published_at = found["release_id"], found["release__published_at"]
+    return (
+        PressReleaseQuerySet(PressRelease)
+        .published(at)
+        .filter(in_any_language("slug", slug))
+        .exclude(pk=release)
+        .filter(
+            Q(**{f"slug_{language}": slug})
+            | Q(published_at__gt=published_at)
+            | Q(published_at=published_at, pk__gt=release)
         )
+        .exists()
     )
-    shown = public.filter(
-        Q(**{f"slug_{language}": slug}) | in_any_language("slug", slug) & ~Exists(ahead),
-        pk=OuterRef("release_id"),
-        updated_at=OuterRef("built_from"),
-    )
-    found = (
-        ReleasePage.objects.filter(language=language, slug=slug, generation=_generation())
-        .filter(Exists(shown))
-        .values_list("data", flat=True)[:1]
-    )
-    return found[0] if found else None
 
 
 def store(release: PressRelease, language: str, data: dict, generation: int) -> None:
@@ -200,13 +214,14 @@ def store(release: PressRelease, language: str, data: dict, generation: int) -> 
         release=release,
         data=data,
         built_from=release.updated_at,
+        fallback=release.in_language(language).is_fallback,
         generation=generation,
     )
     ReleasePage.objects.bulk_create(
         [page],
         update_conflicts=True,
         unique_fields=["language", "slug"],
-        update_fields=["release", "data", "built_from", "generation"],
+        update_fields=["release", "data", "built_from", "fallback", "generation"],
     )
 
 

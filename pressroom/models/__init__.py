@@ -4,7 +4,7 @@ from .contacts import MediaContact
 from .corrections import Correction
 from .pages import ReleasePage, ReleasePageGeneration
 from .previews import PreviewLink
-from .releases import PressRelease, PressReleaseQuerySet, ReleaseKind, ReleaseStatus
+from .releases import PressRelease, PressReleaseQuerySet, ReleaseKind, ReleaseStatus, public_at
 from .slugs import OldSlug
 from .tally import ReleaseTally
 from .topics import TaggedRelease, Topic
@@ -23,4 +23,5 @@ __all__ = [
     "ReleaseTally",
     "TaggedRelease",
     "Topic",
+    "public_at",
 ]

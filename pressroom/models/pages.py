@@ -13,6 +13,8 @@ class ReleasePage(models.Model):
     data = models.JSONField(_("page data"))
     # The release's `updated_at` when the data was read: the page is shown only while they match.
     built_from = models.DateTimeField(_("built from the release changed at"))
+    # Shown in another language than the reader's: another release may take its address.
+    fallback = models.BooleanField(_("shown in another language"))
     generation = models.PositiveBigIntegerField(_("generation"))
 
     class Meta:

@@ -8,11 +8,12 @@ register = template.Library()
 @register.inclusion_tag("pressroom/includes/release_image.html")
 def release_image(release, content):
     """The release's image with its srcset, caption and credit."""
+    found = images.renditions(release)
     return {
         "release": release,
         "content": content,
-        "renditions": images.renditions(release),
-        "srcset": images.srcset(release),
+        "renditions": found,
+        "srcset": images.srcset(release, found),
         "sizes": images.RELEASE_PAGE_SIZES,
     }
 
