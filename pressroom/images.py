@@ -27,16 +27,17 @@ def renditions(release):
     """(url, width) of the release's renditions, smallest first, none wider than the image."""
     if not release.image or not release.image_width:
         return ()
-    return _renditions(release.image.name, release.image_width)
+    return _renditions(release.image.name, release.image_width, release.image_height)
 
 
 @lru_cache(maxsize=4096)
-def _renditions(name, image_width):
+def _renditions(name, image_width, image_height):
     # A rendition's address depends on the original's name and the processing alone
     # (core.renditions.private_name): imagekit hashes them once per process, not per page.
     from .models import PressRelease  # the models stand on this module
 
-    release = PressRelease(image=name, image_width=image_width)
+    # With its size given, the image field does not open the file (see the model's columns).
+    release = PressRelease(image=name, image_width=image_width, image_height=image_height)
     found = []
     for width in RENDITION_WIDTHS:
         actual = min(width, image_width)
