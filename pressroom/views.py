@@ -17,6 +17,12 @@ from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
 
 RELATED_RELEASES = 3
+# What a related release shows: its date and its title and address in the reader's language.
+RELATED_COLUMNS = [
+    "published_at",
+    "original_language",
+    *[f"{name}_{code}" for name in ("title", "slug") for code in LANGUAGE_CODES],
+]
 
 
 class ReleaseListView(TemplateView):
@@ -185,8 +191,10 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["is_preview"] = not release.is_published()
-        context["related_releases"] = PressRelease.objects.published().related_to(release)[
-            :RELATED_RELEASES
-        ]
+        context["related_releases"] = (
+            PressRelease.objects.published()
+            .related_to(release)
+            .only(*RELATED_COLUMNS)[:RELATED_RELEASES]
+        )
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context
