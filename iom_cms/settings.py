@@ -411,7 +411,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "iom_cms.middleware.RequestIdFilter"},
-        # No preview-link token in any line (pressroom/redaction.py).
+        # No signed link's token (previews, email alerts) in any line (core/redaction.py).
         "redact_tokens": {"()": "iom_cms.middleware.RedactTokensFilter"},
     },
     "formatters": {
@@ -431,6 +431,9 @@ LOGGING = {
     "loggers": {
         # 4xx answers are in the request line already; 5xx keep their trace.
         "django.request": {"level": "ERROR"},
+        # runserver's line per request, written by the site's handler (no token in it), not by
+        # Django's own, which filters nothing.
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # Axes says "AXES: BEGIN version ..." at start; its lockouts are warnings.
         "axes": {"level": "WARNING"},
     },
