@@ -25,9 +25,10 @@ more querysets) was the floor of the page's CPU.
   (the page's query count test catches it), never a wrong value.
 - **Staleness.** Every write that shows on the page either changes the release's `updated_at` (an
   edit, its topics, contacts and people saved with it, publishing, unpublishing, a correction:
-  pressroom/services.py) or sends `core.public_pages.changed()` with ALL (offices, people, events,
-  topics, contacts, deleted corrections: core/admin_mixins.py). `drop_on_notice()` follows the
-  notice: named releases lose their rows; ALL (or any key that is not a release's or LISTS) raises
+  pressroom/services.py) or sends `core.public_pages.changed()` with ALL or with the changed row's
+  own key (offices, people, events, topics, contacts, deleted corrections: core/admin_mixins.py).
+  `drop_on_notice()` follows the notice: named releases lose their rows; ALL, or any key that is
+  not a release's or LISTS (a topic's: its releases' pages name it, so all are dropped), raises
   the generation and deletes the older rows. The generation is read before the ORM when a page is
   built, so a page built from data read before a change and stored after the notice is of an old
   generation (or an old `updated_at`) and never shown. A deleted release's rows go with it
