@@ -32,11 +32,19 @@ def detail_prefix(language):
         return reverse("pressroom:detail", kwargs={"slug": "-"})[:-2]
 
 
+def public_at(at=None, *, through=""):
+    """The one rule for what the public sees, as a condition: published, and its publication time
+    passed. `through` names the relation to a release from another model ("release__")."""
+    at = at or timezone.now()
+    return models.Q(
+        **{f"{through}status": PressRelease.Status.PUBLISHED, f"{through}published_at__lte": at}
+    )
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def published(self, at=None):
-        """The one rule for what the public sees: published, and its publication time passed."""
-        at = at or timezone.now()
-        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=at)
+        """The one rule for what the public sees (`public_at`)."""
+        return self.filter(public_at(at))
 
     def scheduled(self, at=None):
         """Published, but not public yet: embargoed until a later time."""
