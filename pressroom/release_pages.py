@@ -86,7 +86,7 @@ def build(release: PressRelease, language: str) -> dict:
             {name: getattr(contact, name) for name in ("name", "role", "office", "email", "phone")}
             for contact in release.contacts.all()
         ],
-        "topics": [{"slug": topic.slug, "name": topic.name} for topic in topics],
+        "topics": [{"slug": topic.slug, "name": topic.name, "id": topic.pk} for topic in topics],
         "issuing_unit": unit and {"name": unit.name, "url": unit.get_absolute_url()},
         "quoted_people": [
             {"name": person.name, "url": person.get_absolute_url()}

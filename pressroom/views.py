@@ -191,10 +191,13 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["is_preview"] = not release.is_published()
+        topic_ids = [topic["id"] for topic in kwargs["release_topics"]]
         context["related_releases"] = (
             PressRelease.objects.published()
-            .related_to(release)
+            .related_to(release, topic_ids)
             .only(*RELATED_COLUMNS)[:RELATED_RELEASES]
+            if topic_ids
+            else []
         )
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context
