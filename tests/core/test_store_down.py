@@ -2,6 +2,9 @@
 comes back refused, with an error in the editor's language, and nothing is saved; never a 500.
 Against moto's S3 server on loopback (tests/s3.py), stopped."""
 
+import socket
+import time
+
 import pytest
 from botocore.config import Config
 
@@ -84,6 +87,41 @@ def test_a_save_without_a_file_does_not_need_the_store(editor_client, store_down
     assert editor_client.post(url, data).status_code == 302
     release.refresh_from_db()
     assert release.title_en == "After"
+
+
+@pytest.fixture
+def store_hangs(settings):
+    """Uploads configured for a store that accepts connections and never answers (a store under
+    a network fault): the deployment's own timeouts (AWS_S3_TIMEOUT), here 1 s."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    environment = {
+        "AWS_STORAGE_BUCKET_NAME": "media",
+        "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_S3_REGION_NAME": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "key",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+        "AWS_S3_TIMEOUT": "1",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": object_storage(lambda name, default: environment.get(name, default)),
+    }
+    yield
+    listener.close()
+
+
+def test_a_store_that_never_answers_refuses_the_form_within_its_timeouts(
+    editor_client, store_hangs
+):
+    """Two attempts of 1 s each, not botocore's defaults (60 s, five attempts: longer than any
+    worker's timeout, so the editor would get a 502 and no message)."""
+    form = release_form(image=jpeg(), image_alt_fr="Un abri", image_alt_en="A shelter")
+    started = time.monotonic()
+    response = editor_client.post(ADD_URL, form, headers={"accept-language": "en"})
+    assert time.monotonic() - started < 15
+    refused_with(response, "en")
+    assert not PressRelease.objects.exists()
 
 
 def test_a_file_left_by_a_save_the_store_failed_is_logged_for_prune_media(store_down, caplog):
