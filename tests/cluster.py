@@ -163,9 +163,10 @@ class Cluster:
                 time.sleep(0.05)
         return client
 
-    def start_node(self, number):
-        """gunicorn as the image runs it (deploy/gunicorn.conf.py), on its own port."""
-        port = self.ports[f"node{number}"]
+    def start_node(self, number, **environment):
+        """gunicorn as the image runs it (deploy/gunicorn.conf.py), on its own port (a node the
+        cluster does not name gets one), with `environment` over the cluster's."""
+        port = self.ports.setdefault(f"node{number}", free_port())
         self._start(
             f"node{number}",
             [BIN / "gunicorn", "--config", "deploy/gunicorn.conf.py", "iom_cms.wsgi"],
@@ -175,6 +176,7 @@ class Cluster:
                 "GUNICORN_BIND": f"127.0.0.1:{port}",
                 "GUNICORN_WORKERS": "2",
                 "GUNICORN_GRACEFUL_TIMEOUT": "10",
+                **environment,
             },
         )
 
