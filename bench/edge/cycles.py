@@ -135,11 +135,23 @@ def run(stack, editor, release, log_path):
     time.sleep(1)
     log.terminate()
     log.wait()
-    text = log_path.read_text()
+    read_log(found, log_path.read_text(), release.path)
+    return found
+
+
+def read_log(found, text, path):
+    """Add Varnish's side of each cycle (from its log) to what the editor and the reader saw."""
     purges = vsl.purges(text)
     for cycle in found:
-        purge = next(p for p in purges if p.at("Start") >= cycle["sent"])
+        # The change's own purge: the first after its commit (the repeats of an earlier change,
+        # EDGE_REPURGE_SECONDS, come in between too, and are listed apart).
+        purge = next(p for p in purges if p.at("Start") >= cycle["commit"])
         cycle["purge_sent"], cycle["purge_applied"] = purge.at("Start"), purge.at("Resp")
+        cycle["other_purges"] = [
+            p.at("Start")
+            for p in purges
+            if cycle["sent"] - 1 <= p.at("Start") <= cycle["sent"] + 3 and p is not purge
+        ]
         # The home page is a hit until the purge: its first fetch after the commit is the new
         # page. The release page is not kept while it is a 404: the reader's fetches of it run
         # all along, and the first one that answers with the new status is the new page.
@@ -147,10 +159,9 @@ def run(stack, editor, release, log_path):
         status = "200" if cycle["action"] == "publish" else "404"
         pages = [
             f
-            for f in vsl.fetches(text, release.path)
+            for f in vsl.fetches(text, path)
             if f.at("Beresp") >= cycle["commit"] and f.first("BerespStatus") == status
         ]
         for name, made in (("home", homes), ("page", pages)):
             cycle[f"render_{name}"] = [made[0].at("Start"), made[0].at("BerespBody")]
             cycle[f"render_{name}_status"] = made[0].first("BerespStatus")
-    return found

@@ -68,8 +68,8 @@ def cycles_table(results):
     lines = [
         "| change | commit | purge received | purge applied | admin answered | "
         "home re-rendered (fetch) | new home served | release page (fetch) | "
-        "new release page served |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "new release page served | other purges (repeats of earlier changes) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for cycle in results["cycles"]:
         t0 = cycle["sent"]
@@ -79,7 +79,8 @@ def cycles_table(results):
             f"{ms(cycle['purge_applied'], t0)} | {ms(cycle['answered'], t0)} | "
             f"{ms(home[0], t0)} → {ms(home[1], t0)} | {ms(cycle['served'].get('home'), t0)} | "
             f"{ms(page[0], t0)} → {ms(page[1], t0)} ({cycle['render_page_status']}) | "
-            f"{ms(cycle['served'].get('page'), t0)} |"
+            f"{ms(cycle['served'].get('page'), t0)} | "
+            f"{', '.join(ms(at, t0) for at in cycle.get('other_purges', []))} |"
         )
     return lines
 
