@@ -7,6 +7,7 @@ others last as long as the subscription, since every email carries them.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core import signing
@@ -14,6 +15,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from .models import Address, Subscription
+
+# A token as `token()` makes it (JSON "[...", base64 "Wz...", a timestamp, a signature) in any
+# form, taken out of every log line (core/redaction.py; apps.py registers it).
+TOKEN = re.compile(r"Wz[A-Za-z0-9_-]{4,}(?::|%3[Aa])[0-9A-Za-z]{4,}(?::|%3[Aa])[A-Za-z0-9_-]+")
 
 SALTS = {"confirm": "alerts.confirm", "manage": "alerts.manage", "unsubscribe": "alerts.leave"}
 

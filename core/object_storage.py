@@ -21,11 +21,16 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.utils.encoding import filepath_to_uri
 from django.utils.functional import cached_property
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
+
+# What a file store raises when it fails: botocore's errors (the store is down, out of reach,
+# refusing the keys), OSError on the local disk (full, not writable).
+STORE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 class PrivateS3Storage(S3Storage):

@@ -23,6 +23,7 @@ pages, are ever evicted. A cache that fails (Redis down) is logged and skipped: 
 afresh, never a 5xx.
 """
 
+import contextvars
 import datetime
 import logging
 import math
@@ -102,8 +103,11 @@ def _cache_call(name: str, *args: Any) -> Any:
 
 def clear() -> None:
     """Make every page kept so far unreachable (see the module's docstring)."""
+    new = uuid.uuid4().hex
     try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+        cache.set(GENERATION_KEY, new, None)
+        if _request_generation.get() is not None:
+            _request_generation.set([new])  # the rest of this request follows its own change
     except Exception:
         # Kept pages then live out their time (at most PAGE_CACHE_SECONDS); a Redis restarted
         # empty (compose runs it without persistence) has lost them anyway.
@@ -116,9 +120,38 @@ def clear_on_notice(sender: object, **kwargs: Any) -> None:
     clear()
 
 
+# The generation read by the request being handled: a list holding it once read, None outside
+# a request. The page cache and every piece of the page (core/site_pieces.py) ask for it, and
+# with Redis each read is a round trip: one per request is enough.
+_request_generation: contextvars.ContextVar[list[str | None] | None] = contextvars.ContextVar(
+    "public_pages_generation", default=None
+)
+
+
+def request_started(**kwargs: Any) -> None:
+    """Receiver of Django's request_started: the next read of the generation is kept until the
+    request finishes."""
+    _request_generation.set([])
+
+
+def request_finished(**kwargs: Any) -> None:
+    _request_generation.set(None)
+
+
 def generation() -> str | None:
     """The current generation, made if there is none; None if the cache is out of reach. Pieces
-    of pages kept in each process follow it too (core/site_pieces.py)."""
+    of pages kept in each process follow it too (core/site_pieces.py). Read once per request;
+    outside one (commands, tasks) at every call."""
+    kept = _request_generation.get()
+    if kept:
+        return kept[0]
+    current = _read_generation()
+    if kept is not None:
+        kept.append(current)
+    return current
+
+
+def _read_generation() -> str | None:
     generation = _cache_call("get", GENERATION_KEY)
     if generation is None:
         _cache_call("add", GENERATION_KEY, uuid.uuid4().hex, None)

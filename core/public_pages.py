@@ -7,7 +7,9 @@ Every cache of public pages follows `public_pages_changed` (connected in core/ap
 cache of the nodes (core/public_cache.py, cleared whole whatever the keys) and the edge caches
 (core/edge.py, purged by key). The notice is sent after the transaction commits, so a write that
 rolls back clears nothing, and a reader never fills a cache with the old page between the clear
-and the commit.
+and the commit. The calls made in one transaction are gathered into one notice with the union of
+their keys (an admin list of 50 pages saved at once: one purge, not 50); the calls made in a
+savepoint that rolls back are dropped with it.
 
 Keys, as every public page carries them (core/public_cache.py writes them in the `xkey` header):
 - ALL on every page (the menu, the footer, the settings show on all of them);
@@ -17,7 +19,10 @@ Keys, as every public page carries them (core/public_cache.py writes them in the
   LISTS: any release may appear there.
 """
 
+import functools
+
 from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.dispatch import Signal
 
@@ -37,4 +42,58 @@ def changed(*keys: str) -> None:
     """Tell every cache of public pages, once the current transaction commits (or now, outside
     one), that the pages carrying `keys` (no key: every page) have changed."""
     told = frozenset(keys) or frozenset({ALL})
-    transaction.on_commit(lambda: public_pages_changed.send(sender=None, keys=told))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _send(told)
+        return
+    notice = _Notice.pending(connection)
+    # Each call's keys are added by a callback of their own, which Django drops if the
+    # savepoint it was registered in rolls back; the notice is sent after the last of them.
+    transaction.on_commit(functools.partial(notice.keys.update, told))
+    notice.send_last(connection)
+
+
+def _send(keys: frozenset[str]) -> None:
+    public_pages_changed.send(sender=None, keys=frozenset({ALL}) if ALL in keys else keys)
+
+
+class _Notice:
+    """The one notice of a transaction: the keys its callbacks gathered, sent after them.
+
+    Each call adds, after its keys' callback, a trigger to Django's list of on-commit callbacks
+    (`connection.run_on_commit`, entries `(savepoint ids, callback, robust)`) with no savepoint
+    id, so that only the rollback of the whole transaction drops it; only the last trigger sends.
+    """
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.last: _Trigger | None = None
+        self.sent = False
+
+    @classmethod
+    def pending(cls, connection: BaseDatabaseWrapper) -> "_Notice":
+        for entry in connection.run_on_commit:
+            callback = entry[1]
+            if isinstance(callback, _Trigger) and not callback.notice.sent:
+                return callback.notice
+        return cls()
+
+    def send_last(self, connection: BaseDatabaseWrapper) -> None:
+        self.last = _Trigger(self)
+        # django-stubs still types the entries as Django 4.1's (savepoint ids, callback).
+        connection.run_on_commit.append((set(), self.last, False))  # type: ignore[arg-type]
+
+    def send(self, trigger: "_Trigger") -> None:
+        if trigger is not self.last:
+            return
+        self.sent = True
+        if self.keys:  # empty when every call rolled back with its savepoint
+            _send(frozenset(self.keys))
+
+
+class _Trigger:
+    def __init__(self, notice: _Notice) -> None:
+        self.notice = notice
+
+    def __call__(self) -> None:
+        self.notice.send(self)

@@ -13,6 +13,7 @@ by core.media). `manage.py prune_media` finds any other unreferenced file.
 
 import contextlib
 import contextvars
+import logging
 import re
 import secrets
 import unicodedata
@@ -23,6 +24,10 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils.deconstruct import deconstructible
+
+from .object_storage import STORE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 MAX_ORIGINAL_NAME = 150
 # Control characters, quotes, separators: never in a download's name.
@@ -120,8 +125,12 @@ def tracking() -> Iterator[set[str]]:
         from .media import is_referenced, remove  # noqa: PLC0415 (media imports this module)
 
         for name in names:
-            if not is_referenced(name):
+            if is_referenced(name):
+                continue
+            try:
                 remove(name, default_storage)
+            except STORE_ERRORS:  # the store went down mid-save: never a 500 for the editor
+                logger.exception("orphan upload left for `manage.py prune_media`: %s", name)
 
 
 class DiscardUncommittedUploads:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from core.public_pages import LISTS
 from core.translated import LANGUAGE_CODES
 
 from .models import Document, Event, Participation, Series, Session, Speaker, time_zone_names
@@ -133,6 +134,7 @@ class SessionAdmin(EventTimeZoneMixin, TabbedTranslationAdmin):
     autocomplete_fields = ("event",)
     fields = ("event", "title", "start", "end", "description")
     inlines = (ParticipationInline,)
+    shown_on_public_pages = (LISTS,)  # its event's page and .ics (a release names the event only)
 
     def event_time_zone(self, request, object_id):
         event_id = request.POST.get("event") or request.GET.get("event")
@@ -151,6 +153,7 @@ class SpeakerAdmin(TabbedTranslationAdmin):
     search_fields = ["name", "person__name"] + [f"affiliation_{code}" for code in LANGUAGE_CODES]
     autocomplete_fields = ("person",)
     fields = ("person", "name", "affiliation")
+    shown_on_public_pages = (LISTS,)  # event and people pages
 
     def get_search_results(self, request, queryset, search_term):
         # The autocomplete of a session's speakers shows staff by their name.

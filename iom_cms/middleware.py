@@ -13,7 +13,7 @@ from urllib.parse import unquote_to_bytes
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
 
 from core.client import client_ip  # AXES_CLIENT_IP_CALLABLE names it here
-from pressroom.redaction import redact_tokens
+from core.redaction import redact_tokens
 
 request_logger = logging.getLogger("iom_cms.requests")
 
@@ -34,8 +34,9 @@ class RequestIdFilter(logging.Filter):
 
 
 class RedactTokensFilter(logging.Filter):
-    """Takes preview-link tokens out of every record a handler writes, its trace included:
-    the request line, Django's CSRF and security warnings, errors under a preview address."""
+    """Takes the tokens of signed links (core/redaction.py) out of every record a handler
+    writes, its trace included: the request line, Django's CSRF and security warnings, errors
+    under a preview or an email alerts address."""
 
     def filter(self, record):
         message = record.getMessage()
@@ -50,7 +51,7 @@ class RedactTokensFilter(logging.Filter):
 
 
 def loggable_path(request):
-    """The address as logged: a preview link's token is left out (see RedactTokensFilter)."""
+    """The address as logged: a signed link's token is left out (see RedactTokensFilter)."""
     return redact_tokens(request.get_full_path())
 
 

@@ -291,7 +291,15 @@ def object_storage(env: Callable[..., str]) -> dict[str, Any] | None:
     AWS itself; another store (MinIO) is addressed by path (http://host:9000/bucket/name)."""
     if not (bucket := env("AWS_STORAGE_BUCKET_NAME", default="")):
         return None
+    from botocore.config import Config  # installed with django-storages[s3]
+
     endpoint = env("AWS_S3_ENDPOINT_URL", default="") or None
+    addressing_style = env("AWS_S3_ADDRESSING_STYLE", default="") or (
+        "path" if endpoint else "auto"
+    )
+    # A store that hangs must not hold an editor's save (or a gunicorn worker) past its timeout:
+    # AWS_S3_TIMEOUT seconds to connect and to read, two attempts, then the admin's form error.
+    timeout = float(env("AWS_S3_TIMEOUT", default="5"))
     return {
         "BACKEND": "core.object_storage.PrivateS3Storage",
         "OPTIONS": {
@@ -302,9 +310,15 @@ def object_storage(env: Callable[..., str]) -> dict[str, Any] | None:
             "region_name": env("AWS_S3_REGION_NAME", default="") or None,
             "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
-            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default="")
-            or ("path" if endpoint else "auto"),
+            "addressing_style": addressing_style,
             "signature_version": "s3v4",
+            "client_config": Config(
+                s3={"addressing_style": addressing_style},
+                signature_version="s3v4",
+                connect_timeout=timeout,
+                read_timeout=timeout,
+                retries={"mode": "standard", "total_max_attempts": 2},
+            ),
             "default_acl": None,  # the bucket's own: private, never public-read
             "querystring_auth": True,
             "file_overwrite": True,  # names are random; renditions are rewritten in place
@@ -414,7 +428,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "iom_cms.middleware.RequestIdFilter"},
-        # No preview-link token in any line (pressroom/redaction.py).
+        # No signed link's token (previews, email alerts) in any line (core/redaction.py).
         "redact_tokens": {"()": "iom_cms.middleware.RedactTokensFilter"},
     },
     "formatters": {
@@ -434,6 +448,9 @@ LOGGING = {
     "loggers": {
         # 4xx answers are in the request line already; 5xx keep their trace.
         "django.request": {"level": "ERROR"},
+        # runserver's line per request, written by the site's handler (no token in it), not by
+        # Django's own, which filters nothing.
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # Axes says "AXES: BEGIN version ..." at start; its lockouts are warnings.
         "axes": {"level": "WARNING"},
     },

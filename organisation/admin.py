@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.public_pages import LISTS
+
 from . import services
 from .models import LANGUAGE_CODES, Appointment, Person, Position, Profile, Unit
 
@@ -160,6 +162,7 @@ class PositionAdmin(ShiftButtonsMixin, TabbedTranslationAdmin):
     inlines = (AppointmentInline,)
     list_per_page = 200
     clears_public_pages_on_save = False  # services.position_move() tells the caches
+    shown_on_public_pages = (LISTS,)  # organisation and people pages (deletions)
 
     def in_tree_order(self, queryset):
         return queryset.in_tree_order().with_holders()

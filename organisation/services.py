@@ -4,7 +4,8 @@ Every change of parent or order goes through here (the admin included), so that 
 numbered 1, 2, 3… and no move ever makes a cycle. Plain edits of names and texts are ordinary
 saves. Each move tells the caches of public pages once (`core.public_pages.changed()`), as any
 change in the admin does; the admins that call these do not tell them again
-(`clears_public_pages_on_save = False`).
+(`clears_public_pages_on_save = False`). A unit is named on release pages (issued by), so its
+moves and edits change every page (ALL); a post only lists, organisation and people pages (LISTS).
 """
 
 from typing import Any, TypeVar
@@ -86,7 +87,8 @@ def position_move(*, position: Position, new_unit: Unit, order: int | None = Non
         _renumber(
             list(Position.objects.filter(unit_id=old_unit_id).order_by("order", "pk")), "order"
         )
-    public_pages.changed()
+    # A post shows on organisation and people pages only (a release names people, not posts).
+    public_pages.changed(public_pages.LISTS)
     return position
 
 

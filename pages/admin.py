@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.public_pages import LISTS
 from core.translated import LANGUAGE_CODES
 
 from .models import Feature, FeatureCard, Page
@@ -62,6 +63,7 @@ class FeatureAdmin(TabbedTranslationAdmin):
     list_editable = ("order",)
     autocomplete_fields = ("release", "event", "page")
     fields = ("release", "event", "page", "heading", "blurb", "order")
+    shown_on_public_pages = (LISTS,)  # the home page's cards
 
     def get_queryset(self, request):
         shown = Feature.objects.public().filter(pk=OuterRef("pk"))

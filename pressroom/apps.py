@@ -9,7 +9,7 @@ class PressroomConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from core import media, public_cache
+        from core import media, public_cache, redaction
 
         from . import previews
         from .finder import plain_search
@@ -17,6 +17,7 @@ class PressroomConfig(AppConfig):
         from .schedule import next_publication
 
         public_cache.register_next_change(next_publication)
+        redaction.register(prefixes=[previews.ADDRESS_WORD], shapes=[previews.TOKEN])
         # The image and its renditions: shown when the release is (core/media.py).
         media.register(
             PressRelease,

@@ -4,11 +4,14 @@ public page of a release shows besides it, which they share with it).
 Neither may be indexed, kept by a cache on the way, or passed on in a Referer header.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.privacy import keep_private, may_preview
@@ -16,6 +19,11 @@ from core.translated import LANGUAGE_CODES
 
 from . import pieces
 from .models import PreviewLink
+
+# The word of a preview link's address and its token (PreviewLink.token: a uuid's hex, signed),
+# in any form: both are taken out of every log line (core/redaction.py; apps.py registers them).
+ADDRESS_WORD = _("preview/")
+TOKEN = re.compile(r"[0-9a-f]{32}(?::|%3[Aa])[A-Za-z0-9_-]{6,}")
 
 
 def release_page_context(release, language):

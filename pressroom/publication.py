@@ -6,6 +6,11 @@ the press room that act at the minute a release becomes public (email alerts: al
 receiver to `release_publication_planned` in their `ready()`; the receiver runs in the same
 transaction, so a publication that rolls back plans nothing. The receiver must decide again, at
 that minute, whether the release is still public: it may be unpublished or moved before then.
+
+Not folded into one core registry with `core.public_pages.changed()`: that notice is sent once
+after the commit to caches that only need surrogate keys, while this one must run inside the
+transaction (so that a rollback plans nothing) and carries a release and a moment that core
+cannot know; a registry serving both would be two mechanisms under one name.
 """
 
 from django.dispatch import Signal

@@ -16,7 +16,7 @@ urlpatterns = [
     path(format_lazy("{}api/schema.json", LIST), api.schema, name="api-schema"),
     # Never cached (private, no-store): each answer depends on the link's state.
     path(
-        format_lazy("{}{}<str:token>/", LIST, _("preview/")),
+        format_lazy("{}{}<str:token>/", LIST, previews.ADDRESS_WORD),
         previews.preview_link,
         name="preview",
     ),

@@ -18,6 +18,8 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_CONF = ROOT / "deploy" / "nginx" / "nginx.conf"
+TRUSTED_PROXIES_SCRIPT = ROOT / "deploy" / "nginx" / "trusted-proxies.sh"
+TRUSTED_PROXIES_INCLUDE = "include /etc/nginx/conf.d/trusted-proxies.conf;"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # CI installs nginx (.ci/run); there a missing nginx must fail the run, not skip these tests.
 needs_nginx = pytest.mark.skipif(
@@ -26,9 +28,30 @@ needs_nginx = pytest.mark.skipif(
 )
 
 
-def nginx_config_for_this_machine(directory, upstream="127.0.0.1:8000", port=80):
-    """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here."""
+def write_trusted_proxies(directory, trusted):
+    """Run deploy/nginx/trusted-proxies.sh as the nginx image does at start; its include file."""
+    path = Path(directory) / "trusted-proxies.conf"
+    subprocess.run(
+        ["/bin/sh", str(TRUSTED_PROXIES_SCRIPT)],
+        env={
+            "PATH": os.environ["PATH"],
+            "TRUSTED_PROXIES": trusted,
+            "TRUSTED_PROXIES_FILE": str(path),
+        },
+        check=True,
+        capture_output=True,
+    )
+    return path
+
+
+def nginx_config_for_this_machine(
+    directory, upstream="127.0.0.1:8000", port=80, trusted="127.0.0.1"
+):
+    """deploy/nginx/nginx.conf with this machine's paths: compose's names do not resolve here.
+    `trusted`: TRUSTED_PROXIES (here Varnish and the tests' clients are all on 127.0.0.1)."""
     config = NGINX_CONF.read_text()
+    include = f"include {write_trusted_proxies(directory, trusted)};"
+    config = config.replace(TRUSTED_PROXIES_INCLUDE, include)
     config = config.replace("server web:8000 resolve;", f"server {upstream};")
     config = config.replace("listen 80 default_server;", f"listen 127.0.0.1:{port};")
     config = config.replace("/srv/iom-cms/", f"{directory}/srv/")
@@ -68,9 +91,10 @@ def free_port():
 
 
 @pytest.fixture
-def nginx_front(live_server, settings):
+def nginx_front(request, live_server, settings):
     """Our nginx config in front of the live test server, with its own static files and the
-    test server's uploads (MEDIA_ROOT moved to nginx's media folder for the test)."""
+    test server's uploads (MEDIA_ROOT moved to nginx's media folder for the test). Trusting
+    X-Forwarded-For from 127.0.0.1, or from the TRUSTED_PROXIES given as the fixture's param."""
     directory = Path(tempfile.mkdtemp(prefix="nginx-"))
     (directory / "srv" / "static" / "css").mkdir(parents=True)
     (directory / "srv" / "media").mkdir(parents=True)
@@ -82,7 +106,8 @@ def nginx_front(live_server, settings):
     settings.MEDIA_ROOT = str(directory / "srv" / "media")
     port = free_port()
     upstream = live_server.url.removeprefix("http://")
-    config = nginx_config_for_this_machine(directory, upstream=upstream, port=port)
+    trusted = getattr(request, "param", "127.0.0.1")
+    config = nginx_config_for_this_machine(directory, upstream=upstream, port=port, trusted=trusted)
     server = subprocess.Popen(nginx_command(config, directory, "-g", "daemon off;"))
     base = f"http://127.0.0.1:{port}"
     try:

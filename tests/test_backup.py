@@ -1,5 +1,6 @@
 """A backup restores: scripts/backup.sh, then scripts/restore.sh into a fresh database, and every
-row (releases, translations, image paths) and every upload is there as it was.
+row (releases, translations, image paths) and every upload is there as it was, from a folder or
+from a bucket (every object byte for byte, with its Content-Type).
 
 Runs on the throwaway PostgreSQL of `make test`; on SQLite it is skipped, and with CI=true that
 is a failure, as for the browser tests.
@@ -9,6 +10,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -195,3 +197,82 @@ def test_a_damaged_backup_is_refused_before_anything_is_restored(
     )
     assert result.returncode != 0
     assert every_row(fresh_database) == {}
+
+
+# --- uploads on object storage: the bucket's objects (scripts/media_bucket.py), against moto's
+# S3 server on loopback (tests/s3.py) ------------------------------------------------------------
+
+
+def objects(s3_server, bucket):
+    """{key: (bytes, Content-Type)} of every object in the bucket."""
+    client = s3_server.client()
+    found = {}
+    for key in s3_server.keys(bucket):
+        answer = client.get_object(Bucket=bucket, Key=key)
+        found[key] = (answer["Body"].read(), answer["ContentType"])
+    return found
+
+
+def empty(s3_server, bucket):
+    client = s3_server.client()
+    for key in s3_server.keys(bucket):
+        client.delete_object(Bucket=bucket, Key=key)
+
+
+def environment(s3_server, bucket, database):
+    return {
+        **s3_server.environment(bucket),
+        "DATABASE_URL": url_for(database),
+        "MEDIA_ROOT": "",  # every upload is in the bucket
+        "PYTHON": sys.executable,
+        "PG_DUMP": pg_tool("pg_dump"),
+        "PG_RESTORE": pg_tool("pg_restore"),
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_every_object_of_the_bucket(
+    on_postgresql, fresh_database, bucket, s3_server, tmp_path
+):
+    for colour in ("red", "green"):
+        PressReleaseFactory(image=image(colour), image_alt_fr="Des familles")
+    s3_server.client().put_object(
+        Bucket=bucket, Key="documents/notes.pdf", Body=b"%PDF-1.4 x", ContentType="application/pdf"
+    )
+    before = objects(s3_server, bucket)
+    assert len(before) >= 3 and any(key.startswith("releases/") for key in before)
+
+    database = connection.settings_dict["NAME"]
+    folder = run("backup.sh", str(tmp_path / "backups"), **environment(s3_server, bucket, database))
+    assert sorted(p.name for p in (tmp_path / "backups").glob("*/*")) == [
+        "SHA256SUMS",
+        "db.dump",
+        "media-bucket.tar.gz",
+    ]
+    empty(s3_server, bucket)
+    assert objects(s3_server, bucket) == {}
+
+    run("restore.sh", folder, **environment(s3_server, bucket, fresh_database))
+    assert objects(s3_server, bucket) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bucket_backup_is_not_restored_without_a_bucket_to_go_to(
+    on_postgresql, fresh_database, bucket, s3_server, tmp_path
+):
+    PressReleaseFactory(image=image("blue"), image_alt_fr="Des familles")
+    database = connection.settings_dict["NAME"]
+    folder = run("backup.sh", str(tmp_path / "backups"), **environment(s3_server, bucket, database))
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "restore.sh"), folder],
+        capture_output=True,
+        text=True,
+        env={
+            **environment(s3_server, bucket, fresh_database),
+            "AWS_STORAGE_BUCKET_NAME": "",
+            "PATH": "/usr/bin:/bin",
+        },
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr

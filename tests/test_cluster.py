@@ -26,7 +26,7 @@ from PIL import Image
 
 from pressroom.models import PressRelease
 from tests.cluster import Cluster, Editor, HeldProxy, NoRedirect, fetch, missing_servers
-from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory
+from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory, TopicFactory
 from tests.pressroom.test_admin import ADD_URL, release_form
 
 # CI installs Varnish, Redis and nginx (.ci/run): there a missing one fails the run.
@@ -132,6 +132,31 @@ def test_an_unpublished_release_is_gone_everywhere_within_a_second(site, editor)
     took = seconds_until(lambda: not any(shows(url, "Communiqué retiré") for url in urls), 1.0)
     assert took is not None, [url for url in urls if shows(url, "Communiqué retiré")]
     assert site.get(page)[0] == 404
+
+
+def test_a_renamed_topic_reaches_its_release_pages_and_spares_the_others(site, editor):
+    topic = TopicFactory(name_fr="Climat")
+    tagged = PressReleaseFactory(title_fr="Sécheresse au Sahel", topics=[topic])
+    other = PressReleaseFactory(title_fr="Sans ce thème")
+    pages = [tagged.get_absolute_url("fr"), other.get_absolute_url("fr")]
+    warm(site, pages)
+    fields = {"name_fr": "Climat et environnement", "name_en": "Climate", "name_es": "Clima"}
+    status, _headers, _body = editor.post(f"/admin/pressroom/topic/{topic.pk}/change/", fields)
+    assert status == 302
+    url = site.url + pages[0]
+    assert seconds_until(lambda: shows(url, "Climat et environnement"), 1.0) is not None
+    # The release page that does not name the topic stays in Varnish (no purge of ALL).
+    assert site.get(pages[1])[1]["X-Cache"] == "HIT"
+
+
+def test_the_root_address_is_never_kept_and_each_reader_gets_their_language(site):
+    """`/` redirects by Accept-Language: left uncached at the edge (README, "Running several
+    nodes": its language is not in the path), so no reader gets another reader's language."""
+    opener = urllib.request.build_opener(NoRedirect())
+    for header, language in [("en-GB,en;q=0.9", "en"), ("es", "es"), ("fr-CH, fr;q=0.9", "fr")] * 2:
+        status, headers, _body = site.get("/", headers={"Accept-Language": header}, opener=opener)
+        assert (status, headers["Location"], headers["X-Cache"]) == (302, f"/{language}/", "MISS")
+        assert "no-store" in headers["Cache-Control"]
 
 
 def test_an_embargoed_release_appears_at_its_second_with_no_purge(site):

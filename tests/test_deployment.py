@@ -7,6 +7,7 @@ machine when there is one, in front of the live test server.
 
 import datetime
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,6 +34,7 @@ from tests.nginx import (
     needs_nginx,
     nginx_command,
     nginx_config_for_this_machine,
+    write_trusted_proxies,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,23 +125,118 @@ def test_compose_keeps_the_uploads_in_minio_for_every_node():
     assert minio["image"].startswith("minio/minio:RELEASE.")
     assert "minio-data:/data" in minio["volumes"]
     job = services["media-bucket"]
-    assert job["entrypoint"] + job["command"] == ["python", "manage.py", "create_media_bucket"]
+    assert job["image"] == minio["image"]  # MinIO's own `mc`, no other image to pin
+    assert job["entrypoint"] == ["/bin/sh", "/srv/media-bucket.sh"]
+    assert "./deploy/minio/media-bucket.sh:/srv/media-bucket.sh:ro" in job["volumes"]
     assert job["restart"] == "no"
     assert job["depends_on"]["minio"]["condition"] == "service_healthy"
+    assert job["environment"]["AWS_STORAGE_BUCKET_NAME"] == "${AWS_STORAGE_BUCKET_NAME-iom-media}"
     for name in ("web", "worker"):
         service = services[name]
         environment = service["environment"]
         assert environment["AWS_STORAGE_BUCKET_NAME"] == "${AWS_STORAGE_BUCKET_NAME-iom-media}"
         assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
-        assert environment["AWS_ACCESS_KEY_ID"].startswith("${MINIO_ROOT_USER:?")
-        assert environment["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_ROOT_PASSWORD:?")
+        # The bucket's own user, never MinIO's administrator.
+        assert environment["AWS_ACCESS_KEY_ID"].startswith("${MINIO_MEDIA_USER:?")
+        assert environment["AWS_SECRET_ACCESS_KEY"].startswith("${MINIO_MEDIA_PASSWORD:?")
+        assert "MINIO_ROOT" not in json.dumps(service), name
         condition = service["depends_on"]["media-bucket"]["condition"]
         assert condition == "service_completed_successfully", name
+    # MinIO's administrator: MinIO itself and the job, nobody else.
+    holders = {name for name, service in services.items() if "MINIO_ROOT" in json.dumps(service)}
+    assert holders == {"minio", "media-bucket"}
     # Browsers follow the presigned URLs to MinIO on the host's port.
     assert minio["ports"] == ["${MINIO_PORT:-9000}:9000"]
     assert environment["AWS_S3_PUBLIC_ENDPOINT_URL"] == (
         "${AWS_S3_PUBLIC_ENDPOINT_URL:-http://localhost:9000}"
     )
+
+
+MEDIA_BUCKET_SCRIPT = ROOT / "deploy" / "minio" / "media-bucket.sh"
+# Stands in for MinIO's `mc`: records each call (and the policy file it is given), as `mc` answers
+# a second `policy attach` of the same policy.
+FAKE_MC = """#!/bin/sh
+echo "$*" >> "$MC_LOG"
+if [ "$1 $2 $3" = "admin policy create" ]; then cp "$6" "$MC_LOG.policy.json"; fi
+if [ "$1 $2 $3" = "admin policy attach" ] && [ -e "$MC_LOG.attached" ]; then
+    echo "mc: <ERROR> Unable to make user/group policy association. The specified policy change \
+is already in effect. (Specified policy update has no net effect)." >&2
+    exit 1
+fi
+if [ "$1 $2 $3" = "admin policy attach" ]; then touch "$MC_LOG.attached"; fi
+"""
+
+
+def run_media_bucket_job(tmp_path, **environment):
+    bin_directory = tmp_path / "bin"
+    bin_directory.mkdir(exist_ok=True)
+    (bin_directory / "mc").write_text(FAKE_MC)
+    (bin_directory / "mc").chmod(0o755)
+    env = {
+        "PATH": f"{bin_directory}:/usr/bin:/bin",
+        "MC_LOG": str(tmp_path / "mc.log"),
+        "TMPDIR": str(tmp_path),
+        "AWS_STORAGE_BUCKET_NAME": "iom-media",
+        "MINIO_ROOT_USER": "iom",
+        "MINIO_ROOT_PASSWORD": "root-secret",
+        "MINIO_MEDIA_USER": "iom-web",
+        "MINIO_MEDIA_PASSWORD": "web-secret",
+        **environment,
+    }
+    return subprocess.run(
+        ["/bin/sh", str(MEDIA_BUCKET_SCRIPT)], env=env, capture_output=True, text=True
+    )
+
+
+def test_the_media_bucket_job_gives_the_nodes_a_user_limited_to_the_bucket(tmp_path):
+    first = run_media_bucket_job(tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = run_media_bucket_job(tmp_path)  # every `docker compose up` runs it
+    assert again.returncode == 0, again.stderr
+    calls = (tmp_path / "mc.log").read_text().splitlines()
+    policy_file = str(tmp_path / "iom-media-objects.json")
+    assert calls[:5] == [
+        "alias set store http://minio:9000 iom root-secret",
+        "mb --ignore-existing store/iom-media",
+        "admin user add store iom-web web-secret",
+        f"admin policy create store iom-media-objects {policy_file}",
+        "admin policy attach store iom-media-objects --user iom-web",
+    ]
+    policy = json.loads((tmp_path / "mc.log.policy.json").read_text())
+    allowed = {
+        resource: set(statement["Action"])
+        for statement in policy["Statement"]
+        for resource in statement["Resource"]
+    }
+    assert all(statement["Effect"] == "Allow" for statement in policy["Statement"])
+    assert set(allowed) == {"arn:aws:s3:::iom-media", "arn:aws:s3:::iom-media/*"}
+    assert {"s3:GetObject", "s3:PutObject", "s3:DeleteObject"} <= allowed[
+        "arn:aws:s3:::iom-media/*"
+    ]
+    assert "s3:ListBucket" in allowed["arn:aws:s3:::iom-media"]
+    everything = set().union(*allowed.values())
+    assert not [action for action in everything if "*" in action or "Policy" in action], everything
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"MINIO_MEDIA_USER": "iom"}, "must differ from MINIO_ROOT_USER"),
+        ({"MINIO_MEDIA_PASSWORD": ""}, "MINIO_MEDIA_PASSWORD"),
+        ({"AWS_STORAGE_BUCKET_NAME": "x/*"}, "not a bucket name"),
+    ],
+)
+def test_the_media_bucket_job_refuses_a_user_it_cannot_make_safely(tmp_path, environment, message):
+    result = run_media_bucket_job(tmp_path, **environment)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not (tmp_path / "mc.log").exists()
+
+
+def test_the_media_bucket_job_has_nothing_to_do_without_a_bucket(tmp_path):
+    result = run_media_bucket_job(tmp_path, AWS_STORAGE_BUCKET_NAME="")
+    assert result.returncode == 0
+    assert not (tmp_path / "mc.log").exists()
 
 
 def test_every_depends_on_names_a_defined_service():
@@ -367,21 +465,34 @@ def jpeg():
     return SimpleUploadedFile("IMG_1234.jpg", out.getvalue(), content_type="image/jpeg")
 
 
+SIGNED_LINKS = (
+    "pressroom:preview",
+    "alerts:confirm",
+    "alerts:manage",
+    "alerts:export",
+    "alerts:unsubscribe",
+)
+
+
 @needs_nginx
-def test_nginx_logs_no_token_under_any_preview_address(nginx_front):
+def test_nginx_logs_no_token_of_any_signed_link_in_any_language(nginx_front):
+    """Every address that carries a signed link's token, as Django writes it in each language,
+    and the same address as the Referer of the next request: no part of the token is logged."""
     base, directory = nginx_front
     token = "0123456789abcdef0123456789abcdef:s3cr3tSignature_0123456789abcdefghijkl"
-    for path in (
-        f"/fr/communiques/apercu/{token}",
-        f"/fr/communiques/apercu/{token}/more/",
-        f"/en/press-releases/preview/{token}/",
-        f"/es/comunicados/vista-previa/{token}/?x=1",
-    ):
-        fetch(base + path)
-        fetch(base + path, data=b"x=1")
+    addresses = []
+    for code, _name in django_settings.LANGUAGES:
+        with translation.override(code):
+            addresses += [reverse(name, kwargs={"token": token}) for name in SIGNED_LINKS]
+    assert len(addresses) == len(SIGNED_LINKS) * len(django_settings.LANGUAGES)
+    for address in addresses:
+        fetch(base + address.rstrip("/"))
+        fetch(base + address + "more/?x=1", data=b"x=1")
+        fetch(base + "/fr/", headers={"Referer": base + address + "?next=1"})
     time.sleep(0.2)
     log = (directory / "access.log").read_text()
     assert "s3cr3t" not in log and "0123456789abcdef" not in log
+    assert log.count("<token>") >= 3 * len(addresses)  # two paths and a Referer each
 
 
 # --- rate limits ---------------------------------------------------------------------------------
@@ -389,8 +500,12 @@ def test_nginx_logs_no_token_under_any_preview_address(nginx_front):
 
 def burst(url, count, data=None):
     """count requests at once (8 at a time), as a scraper would send them: their statuses."""
+    return burst_of([url] * count, data=data)
+
+
+def burst_of(urls, data=None):
     with ThreadPoolExecutor(max_workers=8) as pool:
-        answers = list(pool.map(lambda _: fetch(url, data=data), range(count)))
+        answers = list(pool.map(lambda url: fetch(url, data=data), urls))
     return [status for status, _headers, _body in answers], answers
 
 
@@ -408,9 +523,11 @@ def test_a_burst_on_the_finder_gets_429_in_french_and_other_pages_are_unaffected
     assert headers["Retry-After"] == "60"
     assert headers["Cache-Control"] == "no-store"
     assert headers["Content-Type"] == "text/html; charset=utf-8"
-    # The same visitor, at once: its feed and API share the finder's budget...
-    assert fetch(base + "/fr/communiques/feed/")[0] == 429
-    assert fetch(base + "/fr/communiques/api/")[0] == 429
+    # The same visitor, at once: its feed and API share the finder's budget (spent; it refills
+    # by 2 a second, so a slow machine may let one or two through: their own budget of 10 would
+    # let all six through)...
+    shared, _answers = burst_of([base + "/fr/communiques/feed/", base + "/fr/communiques/api/"] * 3)
+    assert shared.count(429) >= 3, shared
     # ... but every other page answers as usual.
     for path in ("/fr/", "/fr/communiques/un-communique/", "/healthz", "/fr/evenements/"):
         assert fetch(base + path)[0] != 429, path
@@ -441,6 +558,103 @@ def test_a_burst_of_logins_gets_429_before_django(nginx_front):
     assert 429 in statuses, statuses
     assert statuses.count(429) >= 8  # bursts of 10 allowed, the rest refused
     assert fetch(base + "/admin/login/")[0] == 200  # reading the form is not limited
+
+
+def fetch_from(source, url, data=None, headers=None):
+    """A request sent from the loopback address `source` (127.0.0.2 is this machine too, but
+    not an address nginx trusts in these tests): its status."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=10, source_address=(source, 0)
+    )
+    try:
+        method = "POST" if data is not None else "GET"
+        form = {"Content-Type": "application/x-www-form-urlencoded"} if data is not None else {}
+        connection.request(method, parts.path, body=data, headers={**form, **(headers or {})})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def spoofed_logins(base, source, count=20):
+    """`count` login POSTs from `source`, each claiming another visitor in X-Forwarded-For."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(
+            pool.map(
+                lambda n: fetch_from(
+                    source,
+                    base + "/admin/login/",
+                    data=b"username=a&password=b",
+                    headers={"X-Forwarded-For": f"203.0.113.{n + 1}"},
+                ),
+                range(count),
+            )
+        )
+
+
+@needs_nginx
+def test_a_spoofed_forwarded_for_from_an_untrusted_address_does_not_escape_the_limit(
+    nginx_front,
+):
+    base, directory = nginx_front  # TRUSTED_PROXIES=127.0.0.1
+    statuses = spoofed_logins(base, "127.0.0.2")
+    assert statuses.count(429) >= 8, statuses  # one budget: the connection's own address
+    time.sleep(0.2)
+    lines = (directory / "access.log").read_text().splitlines()
+    logins = [line for line in lines if "POST /admin/login/" in line]
+    assert logins and all(line.startswith("127.0.0.2 ") for line in logins), logins[:3]
+
+
+@needs_nginx
+def test_a_trusted_proxy_passes_each_visitors_own_address(nginx_front):
+    base, directory = nginx_front
+    statuses = spoofed_logins(base, "127.0.0.1")  # Varnish, adding each visitor's address
+    assert 429 not in statuses, statuses  # twenty visitors, twenty budgets
+    time.sleep(0.2)
+    log = (directory / "access.log").read_text()
+    assert "203.0.113.20 " in log
+
+
+@needs_nginx
+@pytest.mark.parametrize("nginx_front", ["::1 127.0.0.0/8"], indirect=True)
+def test_trusted_proxies_decides_whose_forwarded_for_is_believed(nginx_front):
+    base, directory = nginx_front  # now 127.0.0.2 is trusted too
+    statuses = spoofed_logins(base, "127.0.0.2")
+    assert 429 not in statuses, statuses
+    time.sleep(0.2)
+    assert "203.0.113.20 " in (directory / "access.log").read_text()
+
+
+@pytest.mark.parametrize("value", ["", " , ", "10.0.0.0/8; include /etc/passwd", "localhost"])
+def test_the_trusted_proxies_script_refuses_what_is_not_an_address(tmp_path, value):
+    with pytest.raises(subprocess.CalledProcessError):
+        write_trusted_proxies(tmp_path, value)
+
+
+def test_the_trusted_proxies_script_writes_one_line_per_address(tmp_path):
+    path = write_trusted_proxies(tmp_path, "172.28.0.0/24, 10.1.2.3 2001:db8::/32")
+    lines = [line for line in path.read_text().splitlines() if not line.startswith("#")]
+    assert lines == [
+        "set_real_ip_from 172.28.0.0/24;",
+        "set_real_ip_from 10.1.2.3;",
+        "set_real_ip_from 2001:db8::/32;",
+    ]
+
+
+def test_compose_trusts_forwarded_for_from_its_own_network_only():
+    data = compose()
+    [network] = data["networks"]["default"]["ipam"]["config"]
+    assert network["subnet"] == "${COMPOSE_SUBNET:-172.28.0.0/24}"
+    nginx = data["services"]["nginx"]
+    assert nginx["environment"]["TRUSTED_PROXIES"] == (
+        "${TRUSTED_PROXIES:-${COMPOSE_SUBNET:-172.28.0.0/24}}"
+    )
+    script = "./deploy/nginx/trusted-proxies.sh:/docker-entrypoint.d/15-trusted-proxies.sh:ro"
+    assert script in nginx["volumes"]
+    assert os.access(ROOT / "deploy" / "nginx" / "trusted-proxies.sh", os.X_OK)  # else skipped
+    assert not re.search(r"^\s*set_real_ip_from", NGINX_CONF.read_text(), re.MULTILINE)
 
 
 def nginx_map(name):

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.public_pages import LISTS
 from core.translated import LANGUAGE_CODES
 
 from ..models import MediaContact, Topic
@@ -14,6 +15,8 @@ class TopicAdmin(TabbedTranslationAdmin):
     search_fields = [f"name_{code}" for code in LANGUAGE_CODES] + ["slug"]
     fields = ("name", "slug")
     readonly_fields = ()
+    # A topic shows by name on lists and on the release pages that carry its key.
+    shown_on_public_pages = (LISTS,)
 
     def get_readonly_fields(self, request, obj=None):
         # The slug is in every filtered address: it never changes once set.

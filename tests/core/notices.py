@@ -10,15 +10,16 @@ from core.public_pages import public_pages_changed
 
 @contextlib.contextmanager
 def public_page_notices():
-    """The list of notices sent by what runs in the block, filled when the block ends.
+    """The list of notices sent by what runs in the block (the keys of each), filled when the
+    block ends.
 
     The notice waits for the transaction to commit, and a test's own transaction never does:
     the callbacks waiting for it are run at the end of the block, as a commit would run them.
     """
     sent = []
 
-    def receive(sender, **kwargs):
-        sent.append(sender)
+    def receive(sender, keys, **kwargs):
+        sent.append(keys)
 
     public_pages_changed.connect(receive)
     try:

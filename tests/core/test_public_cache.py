@@ -3,6 +3,7 @@ caches on the way, and the page cache that a failing Redis cannot turn into an e
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.core.cache import caches
@@ -163,6 +164,7 @@ def test_a_change_tells_the_caches_which_keys_changed(django_capture_on_commit_c
     try:
         with django_capture_on_commit_callbacks(execute=True):
             public_pages.changed("pressroom.pressrelease-1", public_pages.LISTS)
+        with django_capture_on_commit_callbacks(execute=True):
             public_pages.changed()
     finally:
         public_pages.public_pages_changed.disconnect(receive)
@@ -198,3 +200,50 @@ def test_a_host_that_is_not_ours_is_a_400_that_nothing_keeps(client):
     response = client.get("/fr/communiques/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.fixture
+def generation_reads():
+    """How many times the generation is read from the shared cache (a round trip to Redis)."""
+    reads = []
+    real_get = public_cache.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == public_cache.GENERATION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    public_cache.generation()  # made before counting: the first read ever also writes it
+    with mock.patch.object(public_cache.cache, "get", counting_get):
+        yield reads
+
+
+def test_a_public_page_reads_the_generation_once(client, site, generation_reads):
+    """The page cache and each piece of the page (the menu, the features, the profile) follow
+    the generation, read once for the request."""
+    assert client.get("/fr/").status_code == 200  # made, with every piece built
+    assert len(generation_reads) == 1
+    assert client.get("/fr/").status_code == 200  # from the page cache
+    assert len(generation_reads) == 2
+    assert client.get("/fr/communiques/").status_code == 200  # made, its pieces kept
+    assert len(generation_reads) == 3
+
+
+def test_outside_a_request_the_generation_is_read_each_time(generation_reads):
+    public_cache.generation()
+    public_cache.generation()
+    assert len(generation_reads) == 2
+
+
+def test_a_change_during_a_request_is_followed_by_the_rest_of_it(client, db):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        before = public_cache.generation()
+        public_cache.clear()
+        after = public_cache.generation()
+        assert after != before
+        assert after == caches["default"].get(public_cache.GENERATION_KEY)
+    finally:
+        request_finished.send(sender=None)
