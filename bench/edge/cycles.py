@@ -1,12 +1,12 @@
 """Publish → purge → first re-render, timed: an editor unpublishes and publishes the measured
-release in node 1's admin (the changelist's actions, as tests/test_cluster.py does), while a
-reader asks Varnish for the home page and the release page in a loop.
+release in node 1's admin (the changelist's actions, as tests/test_cluster.py does), while two
+readers ask Varnish for the home page and for the release page every 5 ms.
 
 Each step is read from the clock of the component that did it, all on this machine's wall clock:
 - commit: PostgreSQL's commit timestamp of the release's row (track_commit_timestamp, run.sh);
 - purge sent / applied: the PURGE request's Start and Resp in Varnish's log (varnishlog);
-- first re-render: Varnish's first backend fetch of the page after the purge (Bereq → BerespBody:
-  nginx, a node, Django making the page);
+- first re-render: Varnish's backend fetch (Start → BerespBody: nginx, a node, Django making the
+  page) that made the new page (read_log says which);
 - served: the reader's first answer showing the change (the home page with or without the
   title, the release page 200 or 404).
 """
