@@ -10,13 +10,15 @@ class PressroomConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from core import media, public_cache, redaction
+        from core.public_pages import public_pages_changed
 
-        from . import previews
+        from . import previews, release_pages
         from .finder import plain_search
         from .models import PressRelease
         from .schedule import next_publication
 
         public_cache.register_next_change(next_publication)
+        public_pages_changed.connect(release_pages.drop_on_notice, dispatch_uid="release-pages")
         redaction.register(prefixes=[previews.ADDRESS_WORD], shapes=[previews.TOKEN])
         # The image and its renditions: shown when the release is (core/media.py).
         media.register(

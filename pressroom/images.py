@@ -4,6 +4,8 @@ The renditions (iom_cms/renditions.py) have fixed widths, listed here; none is w
 original. The image's width and height are columns, so pages never open the file.
 """
 
+from functools import lru_cache
+
 from django.template.defaultfilters import filesizeformat
 from pilkit.processors import ResizeToFit
 
@@ -24,18 +26,30 @@ def rendition(width):
 def renditions(release):
     """(url, width) of the release's renditions, smallest first, none wider than the image."""
     if not release.image or not release.image_width:
-        return []
+        return ()
+    return _renditions(release.image.name, release.image_width, release.image_height)
+
+
+@lru_cache(maxsize=4096)
+def _renditions(name, image_width, image_height):
+    # A rendition's address depends on the original's name and the processing alone
+    # (core.renditions.private_name): imagekit hashes them once per process, not per page.
+    from .models import PressRelease  # the models stand on this module
+
+    # With its size given, the image field does not open the file (see the model's columns).
+    release = PressRelease(image=name, image_width=image_width, image_height=image_height)
     found = []
     for width in RENDITION_WIDTHS:
-        actual = min(width, release.image_width)
+        actual = min(width, image_width)
         found.append((getattr(release, f"image_{width}").url, actual))
         if actual < width:
             break  # the image is narrower: larger renditions would be the same file again
-    return found
+    return tuple(found)
 
 
-def srcset(release):
-    return ", ".join(f"{url} {width}w" for url, width in renditions(release))
+def srcset(release, found=None):
+    found = renditions(release) if found is None else found
+    return ", ".join(f"{url} {width}w" for url, width in found)
 
 
 def thumbnail(release):
@@ -45,7 +59,7 @@ def thumbnail(release):
         return None
     return {
         "src": found[0][0],
-        "srcset": srcset(release),
+        "srcset": srcset(release, found),
         "sizes": SUMMARY_SIZES,
         "width": release.image_width,
         "height": release.image_height,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES
 
-from . import pieces
+from . import release_pages
 from .models import PreviewLink
 
 # The word of a preview link's address and its token (PreviewLink.token: a uuid's hex, signed),
@@ -27,14 +27,9 @@ TOKEN = re.compile(r"[0-9a-f]{32}(?::|%3[Aa])[A-Za-z0-9_-]{6,}")
 
 
 def release_page_context(release, language):
-    """What the release's page shows besides the release: the public page and preview links."""
-    content = release.in_language(language)
-    return {
-        "content": content,
-        "corrections": release.corrections.all().notes(content.language),
-        "contacts": release.contacts.all(),
-        "release_topics": pieces.topics_of(release),
-    }
+    """What the release's page shows besides the release, read from the ORM now: the same data
+    as the public page's read model (pressroom/release_pages.py), never stored."""
+    return release_pages.context(release, release_pages.build(release, language), language)
 
 
 @require_safe

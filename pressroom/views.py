@@ -10,13 +10,19 @@ from core import public_cache
 from core.privacy import keep_private, may_preview
 from core.translated import LANGUAGE_CODES, in_any_language
 
+from . import release_pages
 from .finder import Finder, ReleaseFilterForm, presenting, summary
 from .finder.permalink import clean_query
 from .finder.topic_ids import TopicIds, topic_ids_kept
 from .models import OldSlug, PressRelease, Topic
-from .previews import release_page_context
 
 RELATED_RELEASES = 3
+# What a related release shows: its date and its title and address in the reader's language.
+RELATED_COLUMNS = [
+    "published_at",
+    "original_language",
+    *[f"{name}_{code}" for name in ("title", "slug") for code in LANGUAGE_CODES],
+]
 
 
 class ReleaseListView(TemplateView):
@@ -126,7 +132,9 @@ class ReleaseDetailView(DetailView):
         release = (
             queryset.filter(in_any_language("slug", slug))
             .alias(here=here)
-            .order_by(F("here").desc(), *PressRelease._meta.ordering)
+            # NULLS LAST: a release without a slug in this language is not "here" (PostgreSQL
+            # would sort its NULL first).
+            .order_by(F("here").desc(nulls_last=True), *PressRelease._meta.ordering)
             .first()
         )
         if release is None:
@@ -151,25 +159,45 @@ class ReleaseDetailView(DetailView):
         )
 
     def get(self, request, *args, **kwargs):
+        language = translation.get_language()
+        # Staff see drafts and embargoed releases from the ORM; the public, from the read model
+        # when it holds this address (pressroom/release_pages.py), else from the ORM, once.
+        public = not may_preview(request.user, "pressroom.change_pressrelease")
+        if public:
+            data = release_pages.read(language, kwargs["slug"])
+            if data is not None:
+                return self.render_page(release_pages.release_from(data), data, language)
+            generation = release_pages.generation()  # before the ORM: see release_pages
         self.object = self.get_object()
         canonical = self.object.get_absolute_url()
         if canonical != request.path:
             return redirect(canonical, permanent=True)
-        context = self.get_context_data(object=self.object)
+        data = release_pages.build(self.object, language)
+        if public:
+            release_pages.store(self.object, language, data, generation)
+        return self.render_page(self.object, data, language)
+
+    def render_page(self, release, data, language):
+        self.object = release
+        context = self.get_context_data(
+            object=release, **release_pages.context(release, data, language)
+        )
         response = self.render_to_response(context)
-        if not self.object.is_published():
+        if not release.is_published():
             return keep_private(response)
-        keys = self.object.surrogate_keys(topics=context["release_topics"])
-        return public_cache.tag(response, *keys)
+        return public_cache.tag(response, *data["keys"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
-        language = translation.get_language()
-        context.update(release_page_context(release, language))
         context["is_preview"] = not release.is_published()
-        context["related_releases"] = PressRelease.objects.published().related_to(release)[
-            :RELATED_RELEASES
-        ]
+        topic_ids = [topic["id"] for topic in kwargs["release_topics"]]
+        context["related_releases"] = (
+            PressRelease.objects.published()
+            .related_to(release, topic_ids)
+            .only(*RELATED_COLUMNS)[:RELATED_RELEASES]
+            if topic_ids
+            else []
+        )
         context["language_urls"] = {code: release.get_absolute_url(code) for code in LANGUAGE_CODES}
         return context

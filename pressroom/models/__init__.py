@@ -2,8 +2,9 @@
 
 from .contacts import MediaContact
 from .corrections import Correction
+from .pages import ReleasePage, ReleasePageGeneration
 from .previews import PreviewLink
-from .releases import PressRelease, PressReleaseQuerySet, ReleaseKind, ReleaseStatus
+from .releases import PressRelease, PressReleaseQuerySet, ReleaseKind, ReleaseStatus, public_at
 from .slugs import OldSlug
 from .tally import ReleaseTally
 from .topics import TaggedRelease, Topic
@@ -16,8 +17,11 @@ __all__ = [
     "PressReleaseQuerySet",
     "PreviewLink",
     "ReleaseKind",
+    "ReleasePage",
+    "ReleasePageGeneration",
     "ReleaseStatus",
     "ReleaseTally",
     "TaggedRelease",
     "Topic",
+    "public_at",
 ]

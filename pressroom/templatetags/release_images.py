@@ -8,16 +8,18 @@ register = template.Library()
 @register.inclusion_tag("pressroom/includes/release_image.html")
 def release_image(release, content):
     """The release's image with its srcset, caption and credit."""
+    found = images.renditions(release)
     return {
         "release": release,
         "content": content,
-        "renditions": images.renditions(release),
-        "srcset": images.srcset(release),
+        "renditions": found,
+        "srcset": images.srcset(release, found),
         "sizes": images.RELEASE_PAGE_SIZES,
     }
 
 
 @register.inclusion_tag("pressroom/includes/release_download.html")
-def release_download(release):
-    """The journalists' download of the image in full resolution, beside the release."""
-    return {"release": release, "download": images.download_details(release)}
+def release_download(release, download):
+    """The journalists' download of the image in full resolution, beside the release
+    (`download`: `images.download_details(release)`, read when the page's data is built)."""
+    return {"release": release, "download": download}

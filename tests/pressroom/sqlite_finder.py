@@ -1,5 +1,6 @@
-"""The finder's words on SQLite itself (`make run`): run by test_plain_search.py in a pytest of
-their own with DATABASE_URL on SQLite; pytest does not collect this file on its own (not test_*)."""
+"""The finder's words and the related releases on SQLite itself (`make run`): run by
+test_plain_search.py in a pytest of their own with DATABASE_URL on SQLite; pytest does not collect
+this file on its own (not test_*)."""
 
 import pytest
 from django.db import connection
@@ -46,3 +47,17 @@ class TestTheFinderOnSqlite:
         PressReleaseFactory(body_fr="<p>Les inondations ont déplacé 3 000 familles.</p>")
         item = client.get("/fr/communiques/api/", {"q": "inondation"}).json()["results"][0]
         assert "<mark>inondations</mark>" in item["passage"]
+
+
+@pytest.mark.django_db
+def test_related_releases_on_sqlite_come_through_taggit(client):
+    """No `topic_ids` column on SQLite: the latest releases sharing a topic come through taggit's
+    rows (PressReleaseQuerySet.related_to)."""
+    from tests.factories import TopicFactory
+
+    climate, water = TopicFactory(), TopicFactory()
+    release = PressReleaseFactory(topics=[climate, water])
+    PressReleaseFactory(title_fr="Deux thèmes en commun", topics=[climate, water])
+    PressReleaseFactory(title_fr="Sans rapport", topics=[TopicFactory()])
+    html = client.get(release.get_absolute_url()).content.decode()
+    assert "Deux thèmes en commun" in html and "Sans rapport" not in html

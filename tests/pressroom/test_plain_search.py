@@ -93,4 +93,4 @@ def test_the_finder_works_on_sqlite():
         timeout=600,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    assert "3 passed" in run.stdout, run.stdout[-3000:]
+    assert "4 passed" in run.stdout, run.stdout[-3000:]

@@ -364,6 +364,29 @@ class TestReleasePageSideColumn:
         assert side.index(two.title_fr) < side.index(one.title_fr)
         assert "Brouillon lié" not in side and "Sans rapport" not in side
 
+    def test_related_releases_are_ranked_among_the_latest_that_share_a_topic(
+        self, client, monkeypatch
+    ):
+        """The window bounds the work at 100,000 releases: an old release sharing more topics
+        than the latest ones is not dug out of the archive."""
+        monkeypatch.setattr("pressroom.models.releases.RELATED_WINDOW", 2)
+        climate, water = TopicFactory(), TopicFactory()
+        release = PressReleaseFactory(topics=[climate, water])
+        PressReleaseFactory(
+            title_fr="Ancien, deux thèmes",
+            topics=[climate, water],
+            published_at=timezone.now() - datetime.timedelta(days=300),
+        )
+        for day in (1, 2):
+            PressReleaseFactory(
+                title_fr=f"Récent {day}",
+                topics=[water],
+                published_at=timezone.now() - datetime.timedelta(days=day),
+            )
+        side = self.side_column(client, release)
+        assert side.index("Récent 1") < side.index("Récent 2")
+        assert "Ancien, deux thèmes" not in side
+
     def test_a_release_without_topics_has_no_related_releases(self, client):
         PressReleaseFactory(topics=[TopicFactory()])
         assert "related-heading" not in self.side_column(client, PressReleaseFactory())
