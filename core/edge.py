@@ -11,6 +11,11 @@ logged, and the purge goes to the task queue, which tries again after 1, 5, 30, 
 seconds (django-tasks with its database backend: the queue is a table in PostgreSQL, run by
 `manage.py db_worker`). The change itself never fails because of an edge, and an edge that stays
 out of reach keeps a page no longer than its s-maxage (PAGE_CACHE_SECONDS at most).
+
+A purge removes only the pages the edge holds: a page that a node began before the commit (from
+the old rows) and that reaches the edge after the purge would be kept until its s-maxage. So each
+purge is made again after each of EDGE_REPURGE_SECONDS (the task queue again), the last one after
+the longest a page can take to reach the edge (nginx's proxy_read_timeout, 35 s).
 """
 
 import http.client
@@ -72,12 +77,26 @@ def _queue_retry(url: str, keys: list[str], attempt: int) -> None:
     purge_later.using(run_after=run_after).enqueue(url, keys, attempt)
 
 
+@task()
+def purge_again(url: str, keys: list[str]) -> None:
+    """The same purge once more, for a page made from the old rows that reached the edge after
+    the first one; one that fails is retried as a first attempt is."""
+    try:
+        purge(url, keys)
+    except PurgeFailed:
+        _queue_retry(url, keys, 2)
+        raise
+
+
 def purge_on_notice(sender: object, keys: frozenset[str], **kwargs: Any) -> None:
     """Receiver of `core.public_pages.public_pages_changed`: purge every edge now, queue a retry
-    for each one that fails."""
+    for each one that fails, and the repeats (EDGE_REPURGE_SECONDS)."""
     for url in settings.EDGE_PURGE_URLS:
         try:
             purge(url, keys)
         except PurgeFailed:
             logger.warning("edge purge failed, queued for a retry: %s", url, exc_info=True)
             _queue_retry(url, sorted(keys), 2)
+        for seconds in settings.EDGE_REPURGE_SECONDS:
+            run_after = timezone.now() + timedelta(seconds=seconds)
+            purge_again.using(run_after=run_after).enqueue(url, sorted(keys))

@@ -171,6 +171,9 @@ BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=30)
 # The edge caches (Varnish) purged by surrogate key on every change (core/edge.py), e.g.
 # EDGE_PURGE_URLS=http://varnish:80/ (comma-separated, one per edge). Empty: no edge.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
+# Each purge is made again after these seconds (comma-separated), for a page that a node was still
+# making from the old rows when the change committed: the last one past nginx's 35 s read timeout.
+EDGE_REPURGE_SECONDS = env.list("EDGE_REPURGE_SECONDS", cast=int, default=[2, 40])
 
 # The task queue (django-tasks): a table in the database, run by `manage.py db_worker`. It
 # retries failed edge purges (core/edge.py) and sends the email alerts (alerts/tasks.py).

@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -163,9 +164,10 @@ class Cluster:
                 time.sleep(0.05)
         return client
 
-    def start_node(self, number):
-        """gunicorn as the image runs it (deploy/gunicorn.conf.py), on its own port."""
-        port = self.ports[f"node{number}"]
+    def start_node(self, number, **environment):
+        """gunicorn as the image runs it (deploy/gunicorn.conf.py), on its own port (a node the
+        cluster does not name gets one), with `environment` over the cluster's."""
+        port = self.ports.setdefault(f"node{number}", free_port())
         self._start(
             f"node{number}",
             [BIN / "gunicorn", "--config", "deploy/gunicorn.conf.py", "iom_cms.wsgi"],
@@ -175,6 +177,7 @@ class Cluster:
                 "GUNICORN_BIND": f"127.0.0.1:{port}",
                 "GUNICORN_WORKERS": "2",
                 "GUNICORN_GRACEFUL_TIMEOUT": "10",
+                **environment,
             },
         )
 
@@ -204,12 +207,13 @@ class Cluster:
         )
         self._start("nginx", nginx_command(config, nginx_directory, "-g", "daemon off;"))
 
-    def start_varnish(self, name="varnish"):
+    def start_varnish(self, name="varnish", backend_port=None):
+        """Varnish with the deployment's VCL, in front of the balancer (or of `backend_port`)."""
         vcl = self.directory / f"{name}.vcl"
         vcl.write_text(
             VCL.read_text()
             .replace('.host = "nginx";', '.host = "127.0.0.1";')
-            .replace('.port = "80";', f'.port = "{self.ports["nginx"]}";')
+            .replace('.port = "80";', f'.port = "{backend_port or self.ports["nginx"]}";')
         )
         vcl.chmod(0o644)
         workdir = self.directory / f"{name}-work"
@@ -266,6 +270,48 @@ class Cluster:
                     headers={"xkey-purge": "all"},
                 )
         self.redis().flushall()
+
+
+class HeldProxy:
+    """A TCP proxy to `port`. After `hold()` it still passes requests at once, but holds the
+    answers until `release` is set: a page that a node has made and that reaches the edge later
+    (a slow page, a slow network). `answered` is set when an answer is held."""
+
+    def __init__(self, port):
+        self.port, self.upstream = free_port(), port
+        self.answered, self.release = threading.Event(), threading.Event()
+        self.release.set()
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:  # closed
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream))
+            threading.Thread(target=self._pass, args=(client, server, False), daemon=True).start()
+            threading.Thread(target=self._pass, args=(server, client, True), daemon=True).start()
+
+    def _pass(self, source, target, hold):
+        try:
+            while data := source.recv(65536):
+                if hold and not self.release.is_set():
+                    self.answered.set()
+                    self.release.wait(30)
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            target.close()
+
+    def hold(self):
+        self.release.clear()
+
+    def close(self):
+        self.release.set()
+        self.listener.close()
 
 
 class Editor:

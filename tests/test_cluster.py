@@ -25,7 +25,7 @@ from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from pressroom.models import PressRelease
-from tests.cluster import Cluster, Editor, NoRedirect, fetch, missing_servers
+from tests.cluster import Cluster, Editor, HeldProxy, NoRedirect, fetch, missing_servers
 from tests.factories import PASSWORD, PressReleaseFactory, StaffUserFactory, TopicFactory
 from tests.pressroom.test_admin import ADD_URL, release_form
 
@@ -186,6 +186,36 @@ def test_an_edge_that_is_down_during_a_publication_is_purged_later(site, editor)
     site.start_varnish("second_edge")  # it comes back: the worker's next attempt succeeds
     succeeded = retries.filter(args_kwargs__args__0=second_edge, status="SUCCESSFUL")
     assert seconds_until(succeeded.exists, 10), site.logs()
+
+
+def test_a_page_made_before_an_unpublication_that_reaches_the_edge_after_its_purge_is_purged(
+    site, editor
+):
+    """A node makes the page from the old rows; it reaches the second edge only after the
+    unpublication's purge (held by a proxy, as a slow page or network would), and is kept
+    there: the repeated purge (EDGE_REPURGE_SECONDS, 2 s first) removes it."""
+    release = PressReleaseFactory(title_fr="Communiqué en chemin")
+    page = release.get_absolute_url("fr")
+    proxy = HeldProxy(site.ports["nginx"])
+    site.stop("second_edge")  # started again in front of the proxy
+    site.start_varnish("second_edge", backend_port=proxy.port)
+    edge = f"http://127.0.0.1:{site.ports['second_edge']}"
+    try:
+        proxy.hold()
+        answers = []
+        reader = threading.Thread(target=lambda: answers.append(fetch(edge + page)))
+        reader.start()
+        assert proxy.answered.wait(10)  # the old page is made, on its way to the edge
+        set_status(editor, release, "unpublish")  # committed, both edges purged
+        proxy.release.set()
+        reader.join()
+        status, headers, body = answers[0]
+        assert status == 200 and "Communiqué en chemin" in body.decode()  # begun before
+        assert shows(edge + page, "Communiqué en chemin")  # kept after the purge
+        assert seconds_until(lambda: fetch(edge + page)[0] == 404, 6) is not None
+    finally:
+        proxy.close()
+        site.stop("second_edge")
 
 
 def test_redis_down_leaves_pages_uncached_and_never_an_error(site):

@@ -90,8 +90,9 @@ def test_any_other_change_purges_everything(edge_port, django_capture_on_commit_
 
 @pytest.mark.django_db(transaction=True)  # the worker uses the database as in production
 def test_an_edge_that_is_down_gets_the_purge_later_and_the_change_succeeds(
-    admin_user, edge_port, caplog
+    admin_user, edge_port, caplog, settings
 ):
+    settings.EDGE_REPURGE_SECONDS = []  # the retries alone (the repeats: the next test)
     release = PressReleaseFactory(draft=True)
     # Outside a transaction, as the admin's action runs it: the notice goes out at its commit.
     services.release_set_status(
@@ -114,6 +115,32 @@ def test_an_edge_that_is_down_gets_the_purge_later_and_the_change_succeeds(
     assert server.purges == [{public_pages.key_for(release), "lists"}]
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_purge_is_made_again_for_a_page_that_reached_the_edge_after_it(edge_port, settings):
+    settings.EDGE_REPURGE_SECONDS = [2, 40]
+    server = Edge(edge_port)
+    try:
+        public_pages.changed(public_pages.LISTS)  # outside a transaction: at once
+        assert server.purges == [{"lists"}]
+        repeats = DBTaskResult.objects.filter(task_path="core.edge.purge_again")
+        after = sorted(round((r.run_after - r.enqueued_at).total_seconds()) for r in repeats)
+        assert after == [2, 40]
+        DBTaskResult.objects.update(run_after=timezone.now())
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    finally:
+        server.close()
+    assert server.purges == [{"lists"}] * 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_repeated_purge_that_fails_is_retried(edge_port):
+    url = f"http://127.0.0.1:{edge_port}/"
+    with pytest.raises(edge.PurgeFailed):
+        edge.purge_again.call(url, ["lists"])  # nothing listens
+    [retry] = DBTaskResult.objects.filter(task_path="core.edge.purge_later")
+    assert retry.args_kwargs["args"] == [url, ["lists"], 2]
 
 
 def test_each_failed_attempt_queues_the_next_until_the_last(edge_port, caplog):

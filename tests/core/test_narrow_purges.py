@@ -3,14 +3,12 @@ a home card, a session, a speaker or a post purges lists and its own key, never 
 shows on release pages (an office, a contact, a series) or on every page (the menu) still purges
 ALL."""
 
-import contextlib
-
 import pytest
-from django.test import TestCase
 from django.urls import reverse
 
-from core.public_pages import ALL, LISTS, key_for, public_pages_changed
+from core.public_pages import ALL, LISTS, key_for
 from organisation import services
+from tests.core.notices import public_page_notices
 from tests.factories import (
     FeatureFactory,
     MediaContactFactory,
@@ -26,31 +24,15 @@ from tests.pressroom.admin_forms import form_data
 pytestmark = pytest.mark.django_db
 
 
-@contextlib.contextmanager
-def announced_keys():
-    """The keys of every notice sent in the block (one set per notice), after a commit."""
-    sent = []
-
-    def receive(sender, keys, **kwargs):
-        sent.append(set(keys))
-
-    public_pages_changed.connect(receive)
-    try:
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            yield sent
-    finally:
-        public_pages_changed.disconnect(receive)
-
-
 def change(client, model, obj, **changes):
     url = reverse(f"admin:{model}_change", args=[obj.pk])
-    with announced_keys() as sent:
+    with public_page_notices() as sent:
         assert client.post(url, form_data(client.get(url), **changes)).status_code == 302
     return sent
 
 
 def delete(client, model, obj):
-    with announced_keys() as sent:
+    with public_page_notices() as sent:
         response = client.post(reverse(f"admin:{model}_delete", args=[obj.pk]), {"post": "yes"})
     assert response.status_code == 302
     return sent
@@ -71,7 +53,7 @@ def test_deleting_a_topic_purges_its_release_pages_and_the_lists_only(admin_clie
 def test_deleting_selected_topics_purges_each_ones_key(admin_client):
     topics = [TopicFactory(), TopicFactory()]
     data = {"action": "delete_selected", "_selected_action": [t.pk for t in topics], "post": "yes"}
-    with announced_keys() as sent:
+    with public_page_notices() as sent:
         response = admin_client.post(reverse("admin:pressroom_topic_changelist"), data)
     assert response.status_code == 302
     assert sent == [{LISTS, *map(key_for, topics)}]
@@ -96,7 +78,7 @@ def test_an_agenda_deletion_purges_the_lists_only(admin_client, factory, model):
 
 def test_moving_a_post_purges_the_lists_only():
     post = PositionFactory()
-    with announced_keys() as sent:
+    with public_page_notices() as sent:
         services.position_shift(position=post, by=1)
     assert sent == [{LISTS}]
 
