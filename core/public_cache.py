@@ -16,11 +16,12 @@ POST) gets `private, no-store`; previews mark themselves so (pressroom/previews.
 and health checks do.
 
 The page cache is shared by every process (CACHE_URL: Redis with several nodes). `clear()` does not
-delete anything: it changes the generation that every key includes, so old pages are never read
-again and expire on their own. The generation is stored with no expiry: with Redis's
-`maxmemory-policy volatile-lru` (README, "Running several nodes") only keys with an expiry, the
-pages, are ever evicted. A cache that fails (Redis down) is logged and skipped: pages are made
-afresh, never a 5xx.
+delete anything: it changes the generation, and a kept page holds the generation it was made in,
+so old pages are never served again and are replaced or expire on their own. A hit is one round
+trip: the generation and the page are read together (`get_many`). The generation is stored with
+no expiry: with Redis's `maxmemory-policy volatile-lru` (README, "Running several nodes") only
+keys with an expiry, the pages, are ever evicted. A cache that fails (Redis down) is logged and
+skipped: pages are made afresh, never a 5xx.
 """
 
 import contextvars
@@ -151,6 +152,23 @@ def generation() -> str | None:
     return current
 
 
+def _generation_and(key: str) -> tuple[str | None, Any]:
+    """The current generation and the value kept under `key`, in one round trip to the cache
+    (the page cache's read: a kept page holds the generation it was made in); the generation is
+    then the request's, as `generation()` would have read it."""
+    kept = _request_generation.get()
+    if kept:
+        return kept[0], _cache_call("get", key)
+    found = _cache_call("get_many", [GENERATION_KEY, key])
+    if found is FAILED:
+        return None, None
+    current = found.get(GENERATION_KEY)
+    current = current if isinstance(current, str) else _read_generation()
+    if kept is not None:
+        kept.append(current)
+    return current, found.get(key)
+
+
 def _read_generation() -> str | None:
     generation = _cache_call("get", GENERATION_KEY)
     if generation is None:
@@ -236,18 +254,17 @@ class PublicCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _is_anonymous_read(request):
             return self._private_unless_marked(self.get_response(request))
-        use_cache = settings.PAGE_CACHE_SECONDS > 0
-        current = generation() if use_cache else None
         try:
             address = request.build_absolute_uri().encode("utf-8", "surrogateescape")
         except DisallowedHost:
             # Not a host of ours: the view's own 400 answers it, and nothing is kept.
             return self._private_unless_marked(self.get_response(request))
-        if current:
-            key = f"public-pages:{current}:{sha256(address).hexdigest()}"
-            kept = _cache_call("get", key)
-            if isinstance(kept, tuple):
-                response, expires = kept
+        current = None
+        if settings.PAGE_CACHE_SECONDS > 0:
+            key = f"public-pages:page:{sha256(address).hexdigest()}"
+            current, kept = _generation_and(key)
+            if current and isinstance(kept, tuple) and kept[0] == current:
+                _made_in, response, expires = kept
                 _write_headers(response, _seconds_until(expires))
                 return response  # type: ignore[no-any-return]
         made_at = timezone.now()
@@ -262,7 +279,7 @@ class PublicCacheMiddleware:
         if isinstance(response, HttpResponse):
             set_response_etag(response)
             if current and ttl > 0:
-                _cache_call("set", key, (response, expires), ttl)
+                _cache_call("set", key, (current, response, expires), ttl)
         return response
 
     @staticmethod

@@ -88,7 +88,7 @@ def main(paths):
     client = cache._cache.get_client()
     rows.append(("Redis round trip (PING)", per_call(client.ping)))
     rows.append(("the generation's read", per_call(lambda: cache.get(public_cache.GENERATION_KEY))))
-    for key in client.keys(":1:public-pages:*:*"):
+    for key in client.keys(":1:public-pages:page:*"):
         raw = client.get(key)
         name = key.decode().removeprefix(":1:")
         rows.append((f"page read, {len(raw):,} bytes", per_call(lambda k=name: cache.get(k))))

@@ -203,19 +203,42 @@ def test_a_host_that_is_not_ours_is_a_400_that_nothing_keeps(client):
 
 
 @pytest.fixture
-def generation_reads():
-    """How many times the generation is read from the shared cache (a round trip to Redis)."""
+def cache_reads():
+    """Every read of the shared cache (a round trip to Redis): the keys of each."""
     reads = []
-    real_get = public_cache.cache.get
+    inside_get_many = []  # the local-memory cache's get_many calls its get: one read, not more
+    real_get, real_get_many = public_cache.cache.get, public_cache.cache.get_many
 
     def counting_get(key, *args, **kwargs):
-        if key == public_cache.GENERATION_KEY:
-            reads.append(key)
+        if not inside_get_many:
+            reads.append([key])
         return real_get(key, *args, **kwargs)
 
+    def counting_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        inside_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
     public_cache.generation()  # made before counting: the first read ever also writes it
-    with mock.patch.object(public_cache.cache, "get", counting_get):
+    with (
+        mock.patch.object(public_cache.cache, "get", counting_get),
+        mock.patch.object(public_cache.cache, "get_many", counting_get_many),
+    ):
         yield reads
+
+
+@pytest.fixture
+def generation_reads(cache_reads):
+    """The reads of the shared cache that include the generation."""
+
+    class Reads:
+        def __len__(self):
+            return sum(public_cache.GENERATION_KEY in keys for keys in cache_reads)
+
+    return Reads()
 
 
 def test_a_public_page_reads_the_generation_once(client, site, generation_reads):
@@ -227,6 +250,27 @@ def test_a_public_page_reads_the_generation_once(client, site, generation_reads)
     assert len(generation_reads) == 2
     assert client.get("/fr/communiques/").status_code == 200  # made, its pieces kept
     assert len(generation_reads) == 3
+
+
+def test_a_page_from_the_page_cache_is_one_round_trip(client, site, cache_reads):
+    """The generation and the kept page are read together: one round trip to Redis per hit."""
+    assert client.get("/fr/").status_code == 200
+    cache_reads.clear()
+    response = client.get("/fr/")
+    assert response.status_code == 200 and len(cache_reads) == 1
+    assert cache_reads[0][0] == public_cache.GENERATION_KEY
+
+
+def test_a_page_kept_before_a_change_is_not_served_after_it(client, site, cache_reads):
+    """The kept page holds its generation: after a change it is made again, not served."""
+    from pressroom.models import PressRelease
+
+    release = PressRelease.objects.published().first()
+    first = client.get("/fr/").content
+    PressRelease.objects.filter(pk=release.pk).update(title_fr="Titre changé après coup")
+    assert client.get("/fr/").content == first  # kept: nothing announced the change
+    public_cache.clear()
+    assert "Titre changé après coup" in client.get("/fr/").content.decode()
 
 
 def test_outside_a_request_the_generation_is_read_each_time(generation_reads):
