@@ -126,9 +126,10 @@ def _ensure_images(releases):
         release = idm_release() if image.get("release") == "idm" else _latest(releases, image)
         if release is None or release.image:
             continue
-        release.image.save(
-            f"{image['scene']}.png", ContentFile(demo_images.scene(image["scene"])), save=False
-        )
+        # A named file: Django measures the image (image_width, image_height) only when the
+        # file it is given has a name; a list would otherwise open the file on every read.
+        name = f"{image['scene']}.png"
+        release.image.save(name, ContentFile(demo_images.scene(image["scene"]), name), save=False)
         release.image_credit = IMAGES["credit"]
         fields = ["image", "image_width", "image_height", "image_credit"]
         for code in LANGUAGE_CODES:

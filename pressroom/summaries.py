@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from . import images
 from .finder.listing import page_rows
-from .models import ReleaseKind, Topic
+from .models import ReleaseKind
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ class Summary:
     kind: str  # empty for a plain press release
     office_slug: str | None
     office_name: str | None
-    topics: list[Topic]
+    topics: list  # each with its pk, slug and name (pieces.TopicLink, finder's FoundTopic)
     thumbnail: dict | None  # images.thumbnail()
 
 
@@ -46,6 +46,7 @@ def summaries(releases, origin="", with_images=True):
     """A Summary per release read for a list, in the current language."""
     kinds = {kind: str(label) for kind, label in ReleaseKind.choices}
     fallbacks = {}
+    dates = {}  # DATE_FORMAT shows the day alone: written once per day (a page spans a few)
     rows = []
     for release in releases:
         content = release.content
@@ -55,6 +56,9 @@ def summaries(releases, origin="", with_images=True):
                 "language": name
             }
         published = timezone.localtime(release.published_at)
+        day = published.date()
+        if day not in dates:
+            dates[day] = formats.date_format(day)
         rows.append(
             Summary(
                 url=origin + release.url,
@@ -65,7 +69,7 @@ def summaries(releases, origin="", with_images=True):
                 passage=release.passage_html,
                 fallback=fallbacks[content.language] if content.is_fallback else "",
                 iso=published.isoformat(),
-                date=formats.date_format(published),
+                date=dates[day],
                 kind=kinds[release.kind] if release.kind != ReleaseKind.PRESS_RELEASE else "",
                 office_slug=release.office_slug,
                 office_name=release.office_name or "",

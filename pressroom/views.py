@@ -66,7 +66,6 @@ class ReleaseListView(TemplateView):
             ],
             "summary": summary(finder),
             "active_filters": form.active_filters(),
-            "topic_choices": finder.topics + [t for t in form.topics if t not in finder.topics],
             "topic_options": presenting.topic_options(finder, form),
             "archive_links": presenting.archive_links(finder, form),
             "page_obj": page,

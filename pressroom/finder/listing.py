@@ -4,7 +4,7 @@ A list shows twenty releases; building each the full way (every column, the issu
 instance, the topics through taggit's prefetch, an address through `reverse()`) cost more
 than the database did. Here a page is one query for the rows (only the columns a list shows, the
 issuing office's slug and name joined in, and on PostgreSQL the topic ids kept in the row by
-migration 0009) and, where the caller does not already have the topics, one for their names.
+migration 0009); the topics' names are kept per language (pressroom/pieces.py).
 Each release then carries what a template or a feed reads as plain attributes: `content` (the
 version shown), `url`, `topic_list`, `office` and `passage_html`.
 """
@@ -48,8 +48,9 @@ class ReleaseUrls:
 def page_rows(releases, *, words="", topics=None, limit=None):
     """The first `limit` (or all) of `releases`, in their order, dressed for a list.
 
-    `topics`: {id: Topic} when the caller has them (the finder's facets name every topic of
-    the releases found); otherwise they are read in one query."""
+    `topics`: {id: topic} when the caller has them (the finder's facets name every topic of
+    the releases found); otherwise the kept ones (pieces.topic_links). Either way a release's
+    `topic_list` holds plain values (pk, slug, name), sorted by slug."""
     language = translation.get_language()
     rows = releases.only(*LISTED_FIELDS).annotate(
         office_slug=F("issuing_unit__slug"), office_name=F(f"issuing_unit__name_{language}")
@@ -62,7 +63,7 @@ def page_rows(releases, *, words="", topics=None, limit=None):
     links = _topic_links(rows)
     if topics is None:
         wanted = [pk for ids in links.values() for pk in ids]
-        topics = pieces.topics(wanted=wanted) if wanted else {}
+        topics = pieces.topic_links(wanted=wanted) if wanted else {}
     urls = ReleaseUrls()
     for release in rows:
         release.content = release.in_language(language)

@@ -12,8 +12,8 @@ and the number of releases:
 """
 
 import contextlib
-from copy import copy
 from functools import cached_property
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -30,6 +30,15 @@ from .listing import page_rows
 
 PER_PAGE = 20
 MAX_PAGE = 10_000_000
+
+
+class FoundTopic(NamedTuple):
+    """A topic of the releases found, with how many of them it has (pieces.TopicLink's values)."""
+
+    pk: int
+    slug: str
+    name: str
+    count: int
 
 
 class Finder:
@@ -116,14 +125,12 @@ class Finder:
 
     @cached_property
     def topics(self):
-        """The topics of the releases found, each with its `count`, in the reader's language."""
+        """[FoundTopic]: the topics of the releases found, with their counts, in the reader's
+        language's order."""
         counts = self._count_rows[1]
         wanted = [pk for pk, count in counts.items() if count]
-        found = pieces.topics(wanted=wanted) if wanted else {}
-        topics = [copy(topic) for pk, topic in found.items() if counts.get(pk)]
-        for topic in topics:
-            topic.count = counts[topic.pk]
-        return topics
+        found = pieces.topic_links(wanted=wanted) if wanted else {}
+        return [FoundTopic(*link, counts[pk]) for pk, link in found.items() if counts.get(pk)]
 
     # --- one page -------------------------------------------------------------------------------
 

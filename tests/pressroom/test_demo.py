@@ -229,6 +229,12 @@ class TestImages:
         assert set(illustrated.values_list("status", flat=True)) == {"published"}
         assert not illustrated.filter(image_alt_es="").exists()
 
+    def test_each_image_s_size_is_stored_so_that_lists_never_open_the_file(self, demo_content):
+        # Read as columns: an instance would measure a missing size from the file on loading.
+        sizes = PressRelease.objects.exclude(image="").values_list("image_width", "image_height")
+        assert len(sizes) == 6 and None not in {size for pair in sizes for size in pair}
+        assert (1600, 900) in sizes
+
     def test_loading_again_adds_no_image(self, demo_content):
         out = io.StringIO()
         demo.load(stdout=out)
