@@ -137,6 +137,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a request in seconds (a 503), not when the worker times out.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # PostgreSQL's JIT compiler off for the site's sessions: its cost estimates made it compile
+    # page queries for 0.4–0.8 s at 100,000 releases (bench/README.md), for queries that run in
+    # milliseconds. A DATABASE_URL with ?options=… sets its own.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
     # psycopg's pool, one per process: DB_POOL_MAX connections at most (README, "Replicas,
     # connections and limits": nodes × workers × DB_POOL_MAX < max_connections). Unset or 0:
     # no pool, one connection per thread kept CONN_MAX_AGE seconds.
