@@ -29,9 +29,10 @@ more querysets) was the floor of the page's CPU.
   own key (offices, people, events, topics, contacts, deleted corrections: core/admin_mixins.py).
   `drop_on_notice()` follows the notice: named releases lose their rows; ALL, or any key that is
   not a release's or LISTS (a topic's: its releases' pages name it, so all are dropped), raises
-  the generation and deletes the older rows. The generation is read before the ORM when a page is
-  built, so a page built from data read before a change and stored after the notice is of an old
-  generation (or an old `updated_at`) and never shown. A deleted release's rows go with it
+  the generation (the older rows, never read again, are deleted by the task queue:
+  `prune_older_generations`). The generation is read before the ORM when a page is built, so a
+  page built from data read before a change and stored after the notice is of an old generation
+  (or an old `updated_at`) and never shown. A deleted release's rows go with it
   (CASCADE). The related releases change whenever any release is published: they are a live
   query of their own, not kept here.
 - What it does not follow: a write that bypasses both (`QuerySet.update()` on a release's
@@ -44,6 +45,7 @@ from django.db.models import F, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
+from django_tasks import task
 
 from core import public_pages
 from core.translated import LANGUAGE_CODES, in_any_language
@@ -234,6 +236,15 @@ def drop_on_notice(sender: object, *, keys: frozenset[str], **kwargs: object) ->
         raised = ReleasePageGeneration.objects.filter(pk=1).update(value=F("value") + 1)
         if not raised:
             ReleasePageGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
-        ReleasePage.objects.filter(generation__lt=generation()).delete()
+        # The older rows are never read again; deleting them (up to a row per release and
+        # language) is left to the task queue, not to the request that made the change.
+        prune_older_generations.enqueue()
     elif releases:
         ReleasePage.objects.filter(release_id__in=releases).delete()
+
+
+@task()
+def prune_older_generations() -> None:
+    """Delete the pages stored before the current generation (`drop_on_notice`): never read again
+    (`read()` asks for the current one), replaced one by one as readers come back."""
+    ReleasePage.objects.filter(generation__lt=generation()).delete()

@@ -244,3 +244,23 @@ def test_first_readers_at_once_all_get_the_page(release):
         thread.join()
     assert answers == [200] * readers
     assert ReleasePage.objects.filter(language="fr", slug=release.slug_fr).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the worker uses the database as in production
+def test_a_site_wide_change_leaves_the_old_rows_to_the_task_queue(client, release):
+    """The request that made the change only raises the generation: the old rows are never read
+    again, and the worker deletes them."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    url = release.get_absolute_url("fr")
+    read_twice(client, url)
+    public_pages.changed()  # outside a transaction: the notice goes out at once
+    assert ReleasePage.objects.count() == 1  # still there, of an older generation
+    assert DBTaskResult.objects.filter(
+        task_path="pressroom.release_pages.prune_older_generations"
+    ).exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert not ReleasePage.objects.exists()
+    assert page(client, url).status_code == 200  # made again, and stored again
+    assert ReleasePage.objects.count() == 1
