@@ -9,13 +9,13 @@
 # the pages as files); bench/edge/measure.py says what is measured. The measurement runs under
 # `flock $LOCK`, so that it never overlaps another benchmark on this machine.
 # Knobs: COUNT [100000] releases, YEARS [20], ROUNDS [3] of DURATION [10] s per target,
-#   SPIKE_SECONDS [60], OUT [/tmp/edge-bench/<time>], LOCK [/work/wt/bench.lock], MAX_LOAD [2]:
+#   SPIKE_SECONDS [60], OUT [/tmp/edge-bench/<time>], LOCK [/tmp/iom-cms-bench.lock], MAX_LOAD [2]:
 #   the 1-minute load average to wait for before measuring (up to LOAD_WAIT [600] s).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COUNT=${COUNT:-100000}; YEARS=${YEARS:-20}
 OUT=${OUT:-/tmp/edge-bench/$(date -u +%Y%m%d-%H%M%S)}
-LOCK=${LOCK:-/work/wt/bench.lock}; MAX_LOAD=${MAX_LOAD:-2}; LOAD_WAIT=${LOAD_WAIT:-600}
+LOCK=${LOCK:-/tmp/iom-cms-bench.lock}; MAX_LOAD=${MAX_LOAD:-2}; LOAD_WAIT=${LOAD_WAIT:-600}
 
 if [[ -z "${DATABASE_URL:-}" ]]; then  # a throwaway cluster for the whole run
   exec "$ROOT/scripts/pgtest.sh" run -- "$0" "$@"
